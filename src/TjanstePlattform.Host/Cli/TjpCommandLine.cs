@@ -1,0 +1,36 @@
+using TjanstePlattform.Host.Serve;
+
+namespace TjanstePlattform.Host.Cli;
+
+/// <summary>
+/// <c>tjp [serve] [options]</c> runs the platform; further verbs (replay, record, catalog) are added by their parts.
+/// Anything that is not a verb is passed to the host as configuration (<c>--urls</c>, <c>--Section:Key=value</c>).
+/// </summary>
+public static class TjpCommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+        var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
+        switch (verb)
+        {
+            case "serve":
+                var app = PlatformApplication.Build(rest);
+                await app.RunAsync();
+                return 0;
+            case "help":
+            case "--help":
+                PrintUsage(Console.Out);
+                return 0;
+            default:
+                Console.Error.WriteLine($"tjp: unknown command '{verb}'.");
+                PrintUsage(Console.Error);
+                return 2;
+        }
+    }
+
+    private static void PrintUsage(TextWriter writer)
+    {
+        writer.WriteLine("Usage: tjp [serve] [--urls http://127.0.0.1:8080] [--Section:Key=value ...]");
+    }
+}

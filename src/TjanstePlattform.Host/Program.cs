@@ -1,0 +1,3 @@
+using TjanstePlattform.Host.Cli;
+
+return await TjpCommandLine.RunAsync(args);

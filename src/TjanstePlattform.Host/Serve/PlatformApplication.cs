@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using TjanstePlattform.Aggregation;
+using TjanstePlattform.Catalog;
+using TjanstePlattform.EngagementIndex;
+using TjanstePlattform.Routing;
+using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.SourceSystems;
+
+namespace TjanstePlattform.Host.Serve;
+
+/// <summary>The composition root: one process hosting router, catalog, EI, aggregating services and source systems.</summary>
+public static class PlatformApplication
+{
+    /// <summary>Builds the platform. <paramref name="configure"/> lets tests and tools adjust the builder.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json travels with the executable: `dotnet run --project …` works from any directory.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        builder.Services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Name) && !string.IsNullOrWhiteSpace(o.HsaId) && !string.IsNullOrWhiteSpace(o.InstanceId),
+                "Platform:Name, Platform:HsaId and Platform:InstanceId must not be empty.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Storage:Directory must not be empty.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PlatformReadiness>();
+        builder.Services.AddSingleton<ServerPlatformAddress>();
+        builder.Services.AddSingleton<IPlatformAddress>(sp => sp.GetRequiredService<ServerPlatformAddress>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ServerPlatformAddress>());
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("platform", tags: ["ready"]);
+
+        builder.Services.AddCatalog(builder.Configuration);
+        builder.Services.AddRouter(builder.Configuration);
+        builder.Services.AddEngagementIndex(builder.Configuration);
+        builder.Services.AddAggregation(builder.Configuration);
+        builder.Services.AddSourceSystems(builder.Configuration);
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+        app.MapCatalog();
+        app.MapRouter();
+        app.MapEngagementIndex();
+        app.MapAggregation();
+        app.MapSourceSystems();
+        return app;
+    }
+
+    private sealed class ReadinessHealthCheck(PlatformReadiness readiness) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(readiness.IsReady
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy($"Waiting for: {string.Join(", ", readiness.Pending)}"));
+    }
+}

@@ -1,0 +1,39 @@
+namespace TjanstePlattform.Soap.Platform;
+
+/// <summary>The platform's identity (section <c>Platform</c>).</summary>
+public sealed class PlatformOptions
+{
+    public const string SectionName = "Platform";
+
+    /// <summary>Shown in every VP fault string: <c>VP004 [TJP] …</c>.</summary>
+    public string Name { get; set; } = "TJP";
+
+    /// <summary>This instance's id: sent as <c>x-vp-instance-id</c> and appended to <c>x-rivta-routing-history</c>.</summary>
+    public string InstanceId { get; set; } = "tjp-local";
+
+    /// <summary>The platform's own HSA-id; also the national logical address of EI and the aggregating services.</summary>
+    public string HsaId { get; set; } = "5565594230";
+
+    /// <summary>
+    /// The base address the platform's built-in producers are registered under in the catalog.
+    /// Empty: the first address Kestrel bound (wildcards become 127.0.0.1).
+    /// </summary>
+    public string? BaseAddress { get; set; }
+}
+
+/// <summary>Where the embedded stores live (section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>The data directory; SQLite files are kept here. Relative paths are relative to the working directory.</summary>
+    public string Directory { get; set; } = "./data";
+
+    /// <summary>The full path of a file in the data directory, creating the directory when needed.</summary>
+    public string PathOf(string fileName)
+    {
+        var directory = Path.GetFullPath(Directory);
+        System.IO.Directory.CreateDirectory(directory);
+        return Path.Combine(directory, fileName);
+    }
+}
