@@ -1,7 +1,15 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TjanstePlattform.Routing.Forwarding;
+using TjanstePlattform.Routing.Identity;
+using TjanstePlattform.Routing.Operations;
+using TjanstePlattform.Routing.Pipeline;
+using TjanstePlattform.Routing.RoutingRules;
+using TjanstePlattform.Routing.Wsdl;
 
 namespace TjanstePlattform.Routing;
 
@@ -10,11 +18,31 @@ public static class RoutingExtensions
 {
     public static IServiceCollection AddRouter(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName)
+            .Validate(o => o.MaxRequestBytes > 0, "Routing:MaxRequestBytes must be positive.")
+            .Validate(o => o.Timeouts.Default > TimeSpan.Zero && o.Timeouts.Connect > TimeSpan.Zero, "Routing:Timeouts must be positive.")
+            .ValidateOnStart();
+        services.AddHttpForwarder();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProducerClient>();
+        services.TryAddSingleton<SenderIdentification>();
+        services.TryAddSingleton<RouterTransformer>();
+        services.TryAddSingleton<RouterEndpoint>();
+        services.TryAddSingleton<RoutingRulesContext>();
+        services.AddOptions<ContractsOptions>().BindConfiguration(ContractsOptions.SectionName);
+        services.TryAddSingleton<WsdlLibrary>();
+        services.TryAddSingleton<WsdlEndpoint>();
         return services;
     }
 
+    /// <summary>Maps <c>/vp/{**path}</c>: every RIVTA call the platform routes.</summary>
     public static IEndpointRouteBuilder MapRouter(this IEndpointRouteBuilder endpoints)
     {
+        var router = endpoints.ServiceProvider.GetRequiredService<RouterEndpoint>();
+        endpoints.MapPost("/vp/{**path}", router.InvokeAsync).WithDisplayName("Router");
+        var wsdl = endpoints.ServiceProvider.GetRequiredService<WsdlEndpoint>();
+        endpoints.MapGet("/vp/{**path}", (HttpContext context, string? path) => wsdl.InvokeAsync(context, path)).WithDisplayName("Router WSDL");
+        endpoints.MapRouterOperations();
         return endpoints;
     }
 }

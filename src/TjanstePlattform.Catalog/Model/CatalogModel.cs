@@ -47,4 +47,8 @@ public sealed record Cooperation(
     string LogicalAddress,
     string ServiceContract,
     Validity Validity,
-    IReadOnlyList<CooperationFilter> Filters);
+    IReadOnlyList<CooperationFilter> Filters)
+{
+    /// <summary>The integration agreement (integrationsavtal) the authorization was ordered under, if any.</summary>
+    public string? IntegrationAgreement { get; init; }
+}

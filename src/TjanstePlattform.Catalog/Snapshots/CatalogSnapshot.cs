@@ -29,6 +29,24 @@ public sealed class CatalogSnapshot
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), TripleComparer.Instance);
     }
 
+    /// <summary>The snapshot of a published version, with every entity kind.</summary>
+    public static CatalogSnapshot From(CatalogVersion version) =>
+        new(version.Number, version.PublishedAt, version.Document.ServiceProductions, version.Document.Cooperations)
+        {
+            Components = version.Document.Components,
+            ServiceContracts = version.Document.ServiceContracts,
+            LogicalAddresses = version.Document.LogicalAddresses,
+        };
+
+    /// <summary>The service components (tjänstekomponenter) of this version.</summary>
+    public IReadOnlyList<ServiceComponent> Components { get; init; } = [];
+
+    /// <summary>The service contracts (tjänstekontrakt) of this version.</summary>
+    public IReadOnlyList<ServiceContractDefinition> ServiceContracts { get; init; } = [];
+
+    /// <summary>The logical addresses of this version.</summary>
+    public IReadOnlyList<LogicalAddressDefinition> LogicalAddresses { get; init; } = [];
+
     /// <summary>An empty catalog (version 0).</summary>
     public static CatalogSnapshot Empty { get; } = new(0, DateTimeOffset.MinValue, [], []);
 

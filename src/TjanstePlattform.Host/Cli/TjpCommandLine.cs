@@ -18,6 +18,10 @@ public static class TjpCommandLine
                 var app = PlatformApplication.Build(rest);
                 await app.RunAsync();
                 return 0;
+            case "replay":
+                return await ReplayCommand.RunAsync(rest);
+            case "record":
+                return await RecordCommand.RunAsync(rest);
             case "help":
             case "--help":
                 PrintUsage(Console.Out);

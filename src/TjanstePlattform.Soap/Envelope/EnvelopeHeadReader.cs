@@ -20,28 +20,49 @@ public static class EnvelopeHeadReader
     public static async ValueTask<(EnvelopeHead? Head, EnvelopeHeadError? Error)> PeekAsync(
         PipeReader body, CancellationToken cancellationToken)
     {
+        var (head, error, wrongDeclaration) = await TryPeekAsync(body, readAsUtf8: false, cancellationToken).ConfigureAwait(false);
+        if (wrongDeclaration)
+        {
+            // Declared UTF-16 (or another encoding) without a byte order mark: read the same bytes again as UTF-8.
+            (head, error, _) = await TryPeekAsync(body, readAsUtf8: true, cancellationToken).ConfigureAwait(false);
+            head = head is null ? null : head with { ReadAsUtf8 = true };
+        }
+
+        return (head, error);
+    }
+
+    private static async ValueTask<(EnvelopeHead? Head, EnvelopeHeadError? Error, bool WrongDeclaration)> TryPeekAsync(
+        PipeReader body, bool readAsUtf8, CancellationToken cancellationToken)
+    {
         var stream = new PeekStream(body, MaxHeadBytes);
         try
         {
-            using var xml = XmlReader.Create(stream, SafeXml.ReaderSettings(async: true));
-            return await ReadHeadAsync(xml).ConfigureAwait(false);
+            using var xml = readAsUtf8
+                ? XmlReader.Create(new StreamReader(stream, new System.Text.UTF8Encoding(false), false, 4096, leaveOpen: true), SafeXml.ReaderSettings(async: true))
+                : XmlReader.Create(stream, SafeXml.ReaderSettings(async: true));
+            var (head, error) = await ReadHeadAsync(xml).ConfigureAwait(false);
+            return (head, error, false);
+        }
+        catch (XmlException ex) when (!readAsUtf8 && ex.Message.Contains("byte order mark", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, new EnvelopeHeadError(ex.Message), true);
         }
         catch (XmlException ex)
         {
-            return (null, new EnvelopeHeadError(ex.Message));
+            return (null, new EnvelopeHeadError(ex.Message), false);
         }
         catch (HeadTooLargeException)
         {
-            return (null, new EnvelopeHeadError($"No SOAP Body element found within the first {MaxHeadBytes} bytes."));
+            return (null, new EnvelopeHeadError($"No SOAP Body element found within the first {MaxHeadBytes} bytes."), false);
         }
         catch (System.Text.DecoderFallbackException ex)
         {
-            return (null, new EnvelopeHeadError(ex.Message));
+            return (null, new EnvelopeHeadError(ex.Message), false);
         }
         catch (ArgumentException ex)
         {
             // An unknown encoding in the XML declaration surfaces as ArgumentException.
-            return (null, new EnvelopeHeadError(ex.Message));
+            return (null, new EnvelopeHeadError(ex.Message), false);
         }
         finally
         {
@@ -59,6 +80,12 @@ public static class EnvelopeHeadReader
 
     private static async ValueTask<(EnvelopeHead?, EnvelopeHeadError?)> ReadHeadAsync(XmlReader xml)
     {
+        string? declaredEncoding = null;
+        if (await xml.ReadAsync().ConfigureAwait(false) && xml.NodeType == XmlNodeType.XmlDeclaration)
+        {
+            declaredEncoding = xml.GetAttribute("encoding");
+        }
+
         if (await xml.MoveToContentAsync().ConfigureAwait(false) != XmlNodeType.Element
             || xml.LocalName != "Envelope"
             || xml.NamespaceURI != RivtaNamespaces.Soap11Envelope)
@@ -84,7 +111,8 @@ public static class EnvelopeHeadReader
             {
                 if (xml.LocalName == "Body")
                 {
-                    return await ReadBodyAsync(xml, logicalAddress, to).ConfigureAwait(false);
+                    var (head, error) = await ReadBodyAsync(xml, logicalAddress, to).ConfigureAwait(false);
+                    return (head is null ? null : head with { DeclaredEncoding = declaredEncoding }, error);
                 }
 
                 continue; // Header: its children are visited by the loop.

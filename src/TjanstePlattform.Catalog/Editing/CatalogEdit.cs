@@ -1,0 +1,507 @@
+using TjanstePlattform.Catalog.Model;
+
+namespace TjanstePlattform.Catalog.Editing;
+
+/// <summary>The kinds of catalog entity, as named in change reports and REST paths.</summary>
+public enum CatalogEntityKind
+{
+    ServiceProduction,
+    Cooperation,
+    Component,
+    ServiceContract,
+    LogicalAddress,
+}
+
+/// <summary>One change an edit made (or, in a dry run, would make).</summary>
+public sealed record CatalogChange(string Action, CatalogEntityKind Kind, long Id, string Description)
+{
+    public const string Created = "created";
+    public const string Updated = "updated";
+    public const string Deleted = "deleted";
+}
+
+/// <summary>
+/// A working copy of the catalog for one change set, checked rule by rule: every add validates its fields,
+/// the no-overlap rules and creates the components, contracts and logical addresses it refers to (as a
+/// JSON-beställning does). Nothing is stored until the editor saves the result; a dry run simply drops it.
+/// </summary>
+public sealed class CatalogEdit
+{
+    private readonly List<ServiceComponent> _components;
+    private readonly List<ServiceContractDefinition> _contracts;
+    private readonly List<LogicalAddressDefinition> _addresses;
+    private readonly List<ServiceProduction> _productions;
+    private readonly List<Cooperation> _cooperations;
+    private readonly List<CatalogChange> _changes = [];
+    private readonly Dictionary<string, string> _settings;
+
+    internal CatalogEdit(CatalogDocument working, long nextId, DateOnly today, IReadOnlyDictionary<string, string> settings)
+    {
+        Original = working;
+        _components = [.. working.Components];
+        _contracts = [.. working.ServiceContracts];
+        _addresses = [.. working.LogicalAddresses];
+        _productions = [.. working.ServiceProductions];
+        _cooperations = [.. working.Cooperations];
+        NextId = nextId;
+        Today = today;
+        _settings = new Dictionary<string, string>(settings, StringComparer.Ordinal);
+    }
+
+    /// <summary>The working state the edit started from.</summary>
+    public CatalogDocument Original { get; }
+
+    /// <summary>Today's date in the platform's local time: the default start of a validity.</summary>
+    public DateOnly Today { get; }
+
+    /// <summary>The next entity id (ids are never reused).</summary>
+    public long NextId { get; private set; }
+
+    public IReadOnlyList<CatalogChange> Changes => _changes;
+
+    public bool HasChanges => _changes.Count > 0 || SettingsChanged || ReplacedAll is not null;
+
+    /// <summary>Set when the whole content was replaced (rollback, import).</summary>
+    public string? ReplacedAll { get; private set; }
+
+    internal bool SettingsChanged { get; private set; }
+
+    internal IReadOnlyDictionary<string, string> Settings => _settings;
+
+    public IReadOnlyList<ServiceProduction> ServiceProductions => _productions;
+
+    public IReadOnlyList<Cooperation> Cooperations => _cooperations;
+
+    public IReadOnlyList<ServiceComponent> Components => _components;
+
+    public IReadOnlyList<ServiceContractDefinition> ServiceContracts => _contracts;
+
+    public IReadOnlyList<LogicalAddressDefinition> LogicalAddresses => _addresses;
+
+    /// <summary>A persistent setting of the catalog (built-in bookkeeping).</summary>
+    public string? GetSetting(string key) => _settings.GetValueOrDefault(key);
+
+    public void SetSetting(string key, string value)
+    {
+        if (_settings.GetValueOrDefault(key) != value)
+        {
+            _settings[key] = value;
+            SettingsChanged = true;
+        }
+    }
+
+    public CatalogDocument ToDocument() => new([.. _components], [.. _contracts], [.. _addresses], [.. _productions], [.. _cooperations]);
+
+    /// <summary>Adds a routing (vägval) with its physical address.</summary>
+    public CatalogResult<ServiceProduction> AddServiceProduction(ServiceProductionRequest request)
+    {
+        var problem = CatalogRules.CheckName("serviceProducer", request.ServiceProducer)
+            ?? CatalogRules.CheckName("logicalAddress", request.LogicalAddress, allowAny: true)
+            ?? CatalogRules.CheckContract("serviceContract", request.ServiceContract)
+            ?? CatalogRules.CheckPhysicalAddress("physicalAddress", request.PhysicalAddress);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var profile = CatalogRules.NormalizeProfile("rivtaProfile", request.RivtaProfile);
+        if (profile.Problem is not null)
+        {
+            return profile.Problem;
+        }
+
+        var validity = CatalogRules.ParseValidity(request.ValidFrom, request.ValidTo, Today);
+        if (validity.Problem is not null)
+        {
+            return validity.Problem;
+        }
+
+        var production = new ServiceProduction(0, request.ServiceProducer!, request.LogicalAddress!, request.ServiceContract!,
+            request.PhysicalAddress!, profile.Value!, validity.Value);
+        return AddServiceProduction(production);
+    }
+
+    /// <summary>Adds a checked routing (ids are assigned here; <paramref name="production"/>'s id is ignored unless <paramref name="keepId"/>).</summary>
+    internal CatalogResult<ServiceProduction> AddServiceProduction(ServiceProduction production, bool keepId = false)
+    {
+        if (FindOverlappingRouting(production.LogicalAddress, production.ServiceContract, production.Validity, exceptId: null) is { } conflict)
+        {
+            return new CatalogProblem(CatalogProblems.OverlappingRouting, "Overlapping routing", 409,
+                $"A routing for logical address '{conflict.LogicalAddress}' and service contract '{conflict.ServiceContract}' " +
+                $"already exists with an overlapping validity ({CatalogRules.Format(conflict.Validity.From)}..{CatalogRules.Format(conflict.Validity.To)}): " +
+                $"service production {conflict.Id} to {conflict.PhysicalAddress}.")
+            {
+                ConflictingId = conflict.Id,
+            };
+        }
+
+        EnsureComponent(production.ServiceProducer);
+        EnsureContract(production.ServiceContract);
+        EnsureLogicalAddress(production.LogicalAddress);
+        var stored = keepId ? production : production with { Id = NextId++ };
+        NextId = Math.Max(NextId, stored.Id + 1);
+        _productions.Add(stored);
+        Record(CatalogChange.Created, CatalogEntityKind.ServiceProduction, stored.Id, Describe(stored));
+        return stored;
+    }
+
+    /// <summary>Adds an authorization (anropsbehörighet).</summary>
+    public CatalogResult<Cooperation> AddCooperation(CooperationRequest request)
+    {
+        var problem = CatalogRules.CheckName("serviceConsumer", request.ServiceConsumer)
+            ?? CatalogRules.CheckName("logicalAddress", request.LogicalAddress, allowAny: true)
+            ?? CatalogRules.CheckContract("serviceContract", request.ServiceContract)
+            ?? CatalogRules.CheckDescription("integrationAgreement", request.IntegrationAgreement);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var validity = CatalogRules.ParseValidity(request.ValidFrom, request.ValidTo, Today);
+        if (validity.Problem is not null)
+        {
+            return validity.Problem;
+        }
+
+        var filters = new List<CooperationFilter>();
+        for (var i = 0; i < (request.Filters?.Length ?? 0); i++)
+        {
+            var filter = request.Filters![i];
+            if (filter is null || string.IsNullOrWhiteSpace(filter.ServiceDomain))
+            {
+                return CatalogProblems.Missing($"filters[{i}].serviceDomain");
+            }
+
+            var categorizations = filter.Categorizations ?? [];
+            if (categorizations.Any(string.IsNullOrWhiteSpace))
+            {
+                return CatalogProblems.Invalid($"filters[{i}].categorizations", $"'filters[{i}].categorizations' must not hold blank values.");
+            }
+
+            if (filters.Any(f => string.Equals(f.ServiceDomain, filter.ServiceDomain.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                return CatalogProblems.Invalid($"filters[{i}].serviceDomain", $"The service domain '{filter.ServiceDomain}' is filtered twice.");
+            }
+
+            filters.Add(new CooperationFilter(filter.ServiceDomain.Trim(),
+                categorizations.Select(c => c.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()));
+        }
+
+        var cooperation = new Cooperation(0, request.ServiceConsumer!, request.LogicalAddress!, request.ServiceContract!, validity.Value, filters)
+        {
+            IntegrationAgreement = string.IsNullOrWhiteSpace(request.IntegrationAgreement) ? null : request.IntegrationAgreement.Trim(),
+        };
+        return AddCooperation(cooperation);
+    }
+
+    internal CatalogResult<Cooperation> AddCooperation(Cooperation cooperation, bool keepId = false)
+    {
+        if (FindOverlappingAuthorization(cooperation.ServiceConsumer, cooperation.LogicalAddress, cooperation.ServiceContract, cooperation.Validity, exceptId: null) is { } conflict)
+        {
+            return new CatalogProblem(CatalogProblems.OverlappingAuthorization, "Overlapping authorization", 409,
+                $"Consumer '{conflict.ServiceConsumer}' is already authorized for service contract '{conflict.ServiceContract}' at logical address " +
+                $"'{conflict.LogicalAddress}' with an overlapping validity ({CatalogRules.Format(conflict.Validity.From)}..{CatalogRules.Format(conflict.Validity.To)}): " +
+                $"cooperation {conflict.Id}.")
+            {
+                ConflictingId = conflict.Id,
+            };
+        }
+
+        EnsureComponent(cooperation.ServiceConsumer);
+        EnsureContract(cooperation.ServiceContract);
+        EnsureLogicalAddress(cooperation.LogicalAddress);
+        var stored = keepId ? cooperation : cooperation with { Id = NextId++ };
+        NextId = Math.Max(NextId, stored.Id + 1);
+        _cooperations.Add(stored);
+        Record(CatalogChange.Created, CatalogEntityKind.Cooperation, stored.Id, Describe(stored));
+        return stored;
+    }
+
+    public CatalogResult<ServiceComponent> AddComponent(ServiceComponentRequest request)
+    {
+        var problem = CatalogRules.CheckName("hsaId", request.HsaId) ?? CatalogRules.CheckDescription("description", request.Description);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (FindComponent(request.HsaId!) is { } existing)
+        {
+            return Duplicate("service component", "hsaId", existing.HsaId, existing.Id);
+        }
+
+        var component = new ServiceComponent(NextId++, request.HsaId!, request.Description);
+        _components.Add(component);
+        Record(CatalogChange.Created, CatalogEntityKind.Component, component.Id, $"component {component.HsaId}");
+        return component;
+    }
+
+    public CatalogResult<ServiceContractDefinition> AddServiceContract(ServiceContractRequest request)
+    {
+        var problem = CatalogRules.CheckContract("namespace", request.Namespace) ?? CatalogRules.CheckDescription("description", request.Description);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (request.Major is < 0 or > 999 || request.Minor is < 0 or > 999)
+        {
+            return CatalogProblems.Invalid("major", "'major' and 'minor' must be between 0 and 999.");
+        }
+
+        var derived = ServiceContractNames.VersionOf(request.Namespace!);
+        if (derived is { } version && request.Major is { } major && major != version.Major)
+        {
+            return CatalogProblems.Invalid("major", $"'major' {major} contradicts the namespace, which says major version {version.Major}.");
+        }
+
+        if (FindContract(request.Namespace!) is { } existing)
+        {
+            return Duplicate("service contract", "namespace", existing.Namespace, existing.Id);
+        }
+
+        var contract = new ServiceContractDefinition(NextId++, request.Namespace!,
+            request.Major ?? derived?.Major ?? 1, request.Minor ?? derived?.Minor ?? 0, request.Description);
+        _contracts.Add(contract);
+        Record(CatalogChange.Created, CatalogEntityKind.ServiceContract, contract.Id, $"service contract {contract.Namespace}");
+        return contract;
+    }
+
+    public CatalogResult<LogicalAddressDefinition> AddLogicalAddress(LogicalAddressRequest request)
+    {
+        var problem = CatalogRules.CheckName("hsaId", request.HsaId, allowAny: true) ?? CatalogRules.CheckDescription("description", request.Description);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (FindLogicalAddress(request.HsaId!) is { } existing)
+        {
+            return Duplicate("logical address", "hsaId", existing.HsaId, existing.Id);
+        }
+
+        var address = new LogicalAddressDefinition(NextId++, request.HsaId!, request.Description);
+        _addresses.Add(address);
+        Record(CatalogChange.Created, CatalogEntityKind.LogicalAddress, address.Id, $"logical address {address.HsaId}");
+        return address;
+    }
+
+    /// <summary>Removes an entity. Components, contracts and logical addresses still referred to are refused.</summary>
+    public CatalogResult<bool> Remove(CatalogEntityKind kind, long id)
+    {
+        switch (kind)
+        {
+            case CatalogEntityKind.ServiceProduction:
+                var production = _productions.Find(p => p.Id == id);
+                if (production is null)
+                {
+                    return CatalogProblems.NotFoundEntity("service production", id);
+                }
+
+                _productions.Remove(production);
+                Record(CatalogChange.Deleted, kind, id, Describe(production));
+                return true;
+            case CatalogEntityKind.Cooperation:
+                var cooperation = _cooperations.Find(c => c.Id == id);
+                if (cooperation is null)
+                {
+                    return CatalogProblems.NotFoundEntity("cooperation", id);
+                }
+
+                _cooperations.Remove(cooperation);
+                Record(CatalogChange.Deleted, kind, id, Describe(cooperation));
+                return true;
+            case CatalogEntityKind.Component:
+                var component = _components.Find(c => c.Id == id);
+                if (component is null)
+                {
+                    return CatalogProblems.NotFoundEntity("service component", id);
+                }
+
+                if (_productions.FirstOrDefault(p => Same(p.ServiceProducer, component.HsaId)) is { } producing)
+                {
+                    return InUse("service component", component.HsaId, "service production", producing.Id);
+                }
+
+                if (_cooperations.FirstOrDefault(c => Same(c.ServiceConsumer, component.HsaId)) is { } consuming)
+                {
+                    return InUse("service component", component.HsaId, "cooperation", consuming.Id);
+                }
+
+                _components.Remove(component);
+                Record(CatalogChange.Deleted, kind, id, $"component {component.HsaId}");
+                return true;
+            case CatalogEntityKind.ServiceContract:
+                var contract = _contracts.Find(c => c.Id == id);
+                if (contract is null)
+                {
+                    return CatalogProblems.NotFoundEntity("service contract", id);
+                }
+
+                if (_productions.FirstOrDefault(p => Same(p.ServiceContract, contract.Namespace)) is { } routed)
+                {
+                    return InUse("service contract", contract.Namespace, "service production", routed.Id);
+                }
+
+                if (_cooperations.FirstOrDefault(c => Same(c.ServiceContract, contract.Namespace)) is { } authorized)
+                {
+                    return InUse("service contract", contract.Namespace, "cooperation", authorized.Id);
+                }
+
+                _contracts.Remove(contract);
+                Record(CatalogChange.Deleted, kind, id, $"service contract {contract.Namespace}");
+                return true;
+            case CatalogEntityKind.LogicalAddress:
+                var address = _addresses.Find(a => a.Id == id);
+                if (address is null)
+                {
+                    return CatalogProblems.NotFoundEntity("logical address", id);
+                }
+
+                if (_productions.FirstOrDefault(p => Same(p.LogicalAddress, address.HsaId)) is { } routedTo)
+                {
+                    return InUse("logical address", address.HsaId, "service production", routedTo.Id);
+                }
+
+                if (_cooperations.FirstOrDefault(c => Same(c.LogicalAddress, address.HsaId)) is { } authorizedAt)
+                {
+                    return InUse("logical address", address.HsaId, "cooperation", authorizedAt.Id);
+                }
+
+                _addresses.Remove(address);
+                Record(CatalogChange.Deleted, kind, id, $"logical address {address.HsaId}");
+                return true;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind));
+        }
+    }
+
+    /// <summary>Points an existing routing at a new physical address (built-in producers after the base address moved).</summary>
+    public CatalogResult<ServiceProduction> UpdatePhysicalAddress(long id, string physicalAddress)
+    {
+        var index = _productions.FindIndex(p => p.Id == id);
+        if (index < 0)
+        {
+            return CatalogProblems.NotFoundEntity("service production", id);
+        }
+
+        if (CatalogRules.CheckPhysicalAddress("physicalAddress", physicalAddress) is { } problem)
+        {
+            return problem;
+        }
+
+        var updated = _productions[index] with { PhysicalAddress = physicalAddress };
+        _productions[index] = updated;
+        Record(CatalogChange.Updated, CatalogEntityKind.ServiceProduction, id, Describe(updated));
+        return updated;
+    }
+
+    /// <summary>Replaces the whole content (rollback, import); the caller has validated <paramref name="document"/>.</summary>
+    internal void ReplaceAll(CatalogDocument document, string description)
+    {
+        _components.Clear();
+        _components.AddRange(document.Components);
+        _contracts.Clear();
+        _contracts.AddRange(document.ServiceContracts);
+        _addresses.Clear();
+        _addresses.AddRange(document.LogicalAddresses);
+        _productions.Clear();
+        _productions.AddRange(document.ServiceProductions);
+        _cooperations.Clear();
+        _cooperations.AddRange(document.Cooperations);
+        NextId = Math.Max(NextId, document.MaxId() + 1);
+        ReplacedAll = description;
+    }
+
+    internal void AddImported(ServiceComponent component)
+    {
+        _components.Add(component);
+        NextId = Math.Max(NextId, component.Id + 1);
+    }
+
+    internal void AddImported(ServiceContractDefinition contract)
+    {
+        _contracts.Add(contract);
+        NextId = Math.Max(NextId, contract.Id + 1);
+    }
+
+    internal void AddImported(LogicalAddressDefinition address)
+    {
+        _addresses.Add(address);
+        NextId = Math.Max(NextId, address.Id + 1);
+    }
+
+    internal long TakeId() => NextId++;
+
+    internal void Note(string action, CatalogEntityKind kind, long id, string description) => Record(action, kind, id, description);
+
+    public ServiceComponent? FindComponent(string hsaId) => _components.Find(c => Same(c.HsaId, hsaId));
+
+    public ServiceContractDefinition? FindContract(string serviceContract) => _contracts.Find(c => Same(c.Namespace, serviceContract));
+
+    public LogicalAddressDefinition? FindLogicalAddress(string hsaId) => _addresses.Find(a => Same(a.HsaId, hsaId));
+
+    /// <summary>A routing for the same (logical address, contract) whose validity overlaps (TAK's no-overlap rule for vägval).</summary>
+    public ServiceProduction? FindOverlappingRouting(string logicalAddress, string serviceContract, Validity validity, long? exceptId) =>
+        _productions.Find(p => p.Id != exceptId && Same(p.LogicalAddress, logicalAddress) && Same(p.ServiceContract, serviceContract) && p.Validity.Overlaps(validity));
+
+    /// <summary>An equivalent authorization (same consumer, logical address and contract) whose validity overlaps.</summary>
+    public Cooperation? FindOverlappingAuthorization(string consumer, string logicalAddress, string serviceContract, Validity validity, long? exceptId) =>
+        _cooperations.Find(c => c.Id != exceptId && Same(c.ServiceConsumer, consumer) && Same(c.LogicalAddress, logicalAddress)
+            && Same(c.ServiceContract, serviceContract) && c.Validity.Overlaps(validity));
+
+    internal void EnsureComponent(string hsaId)
+    {
+        if (FindComponent(hsaId) is null)
+        {
+            var component = new ServiceComponent(NextId++, hsaId, null);
+            _components.Add(component);
+            Record(CatalogChange.Created, CatalogEntityKind.Component, component.Id, $"component {hsaId}");
+        }
+    }
+
+    internal void EnsureContract(string serviceContract)
+    {
+        if (FindContract(serviceContract) is null)
+        {
+            var version = ServiceContractNames.VersionOf(serviceContract) ?? (1, 0);
+            var contract = new ServiceContractDefinition(NextId++, serviceContract, version.Major, version.Minor, null);
+            _contracts.Add(contract);
+            Record(CatalogChange.Created, CatalogEntityKind.ServiceContract, contract.Id, $"service contract {serviceContract}");
+        }
+    }
+
+    internal void EnsureLogicalAddress(string hsaId)
+    {
+        if (FindLogicalAddress(hsaId) is null)
+        {
+            var address = new LogicalAddressDefinition(NextId++, hsaId, null);
+            _addresses.Add(address);
+            Record(CatalogChange.Created, CatalogEntityKind.LogicalAddress, address.Id, $"logical address {hsaId}");
+        }
+    }
+
+    internal static string Describe(ServiceProduction p) =>
+        $"routing {p.LogicalAddress} / {p.ServiceContract} -> {p.PhysicalAddress} ({p.RivtaProfile}, producer {p.ServiceProducer}, {CatalogRules.Format(p.Validity.From)}..{CatalogRules.Format(p.Validity.To)})";
+
+    internal static string Describe(Cooperation c) =>
+        $"authorization {c.ServiceConsumer} -> {c.LogicalAddress} / {c.ServiceContract} ({CatalogRules.Format(c.Validity.From)}..{CatalogRules.Format(c.Validity.To)})";
+
+    private void Record(string action, CatalogEntityKind kind, long id, string description) =>
+        _changes.Add(new CatalogChange(action, kind, id, description));
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static CatalogProblem Duplicate(string kind, string field, string value, long id) =>
+        new(CatalogProblems.Duplicate, "Duplicate entity", 409, $"A {kind} with {field} '{value}' already exists: id {id}.")
+        {
+            ConflictingId = id,
+            Field = field,
+        };
+
+    private static CatalogProblem InUse(string kind, string name, string referrer, long referrerId) =>
+        new(CatalogProblems.InUse, "Entity in use", 409, $"The {kind} '{name}' is still used by {referrer} {referrerId}; delete that first.")
+        {
+            ConflictingId = referrerId,
+        };
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Hosting;
+using TjanstePlattform.EngagementIndex.Storage;
+using TjanstePlattform.Soap.Platform;
+
+namespace TjanstePlattform.EngagementIndex;
+
+/// <summary>Opens the store at start (a broken file shows at once, not on the first call) behind the readiness gate "engagementindex".</summary>
+internal sealed class EngagementIndexStartup : IHostedService
+{
+    public const string ReadinessGate = "engagementindex";
+
+    private readonly SqliteEngagementStore _store;
+    private readonly PlatformReadiness? _readiness;
+
+    public EngagementIndexStartup(SqliteEngagementStore store, IServiceProvider services)
+    {
+        _store = store;
+        _readiness = (PlatformReadiness?)services.GetService(typeof(PlatformReadiness));
+        _readiness?.Require(ReadinessGate);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _store.Initialize();
+        _readiness?.Open(ReadinessGate);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

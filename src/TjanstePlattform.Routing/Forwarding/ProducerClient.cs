@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+
+namespace TjanstePlattform.Routing.Forwarding;
+
+/// <summary>
+/// The one connection pool to producers, shared by every routed call. A failed TCP connect is retried once
+/// inside the connect callback: at that point no request byte has been sent, so the retry is always safe.
+/// </summary>
+public sealed class ProducerClient : IDisposable
+{
+    public ProducerClient(IOptions<RoutingOptions> options)
+    {
+        var connectTimeout = options.Value.Timeouts.Connect;
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            EnableMultipleHttp2Connections = true,
+            ActivityHeadersPropagator = null,
+            ConnectTimeout = connectTimeout * 2 + TimeSpan.FromMilliseconds(100),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            ConnectCallback = (context, cancellationToken) => ConnectWithOneRetryAsync(context.DnsEndPoint, connectTimeout, cancellationToken),
+        };
+        Invoker = new HttpMessageInvoker(handler, disposeHandler: true);
+    }
+
+    /// <summary>The invoker the forwarder and the platform's own outbound calls use.</summary>
+    public HttpMessageInvoker Invoker { get; }
+
+    public void Dispose() => Invoker.Dispose();
+
+    private static async ValueTask<Stream> ConnectWithOneRetryAsync(DnsEndPoint endPoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ConnectAsync(endPoint, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            return await ConnectAsync(endPoint, timeout, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            await socket.ConnectAsync(endPoint, timeoutSource.Token).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"Connecting to {endPoint.Host}:{endPoint.Port} took longer than {timeout.TotalMilliseconds} ms.");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

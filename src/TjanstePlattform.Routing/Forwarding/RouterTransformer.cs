@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using TjanstePlattform.Routing.Headers;
+using TjanstePlattform.Soap.Platform;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace TjanstePlattform.Routing.Forwarding;
+
+/// <summary>
+/// Request and response header rules of the national platform (PLATFORM.md §2), applied while YARP streams:
+/// the body is never touched here.
+/// </summary>
+internal sealed class RouterTransformer(IOptionsMonitor<RoutingOptions> routing, IOptions<PlatformOptions> platform) : HttpTransformer
+{
+    private static readonly MediaTypeHeaderValue TextXmlUtf8 = MediaTypeHeaderValue.Parse("text/xml; charset=UTF-8");
+
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
+        var call = httpContext.Features.GetRequiredFeature<RouterCall>();
+
+        // The physical address is the whole destination: the /vp path is never appended.
+        proxyRequest.RequestUri = new Uri(call.Production.PhysicalAddress);
+
+        var headers = proxyRequest.Headers;
+        RemoveStripped(headers);
+        if (proxyRequest.Content is not null)
+        {
+            RemoveStripped(proxyRequest.Content.Headers);
+            proxyRequest.Content.Headers.ContentType = TextXmlUtf8;
+        }
+
+        headers.Remove(RivtaHeaders.OriginalServiceConsumer);
+        headers.Remove(RivtaHeaders.CorrelationId);
+        headers.Remove(RivtaHeaders.RoutingHistory);
+        headers.Remove("Accept-Encoding");
+        headers.Remove("Connection");
+        headers.UserAgent.Clear();
+
+        headers.TryAddWithoutValidation(RivtaHeaders.OriginalServiceConsumer, call.OriginalConsumer);
+        headers.TryAddWithoutValidation(RivtaHeaders.CorrelationId, call.CorrelationId);
+        headers.TryAddWithoutValidation(RivtaHeaders.RoutingHistory, call.RoutingHistory);
+        headers.TryAddWithoutValidation("User-Agent", routing.CurrentValue.UserAgent);
+        if (proxyRequest.RequestUri.Scheme == Uri.UriSchemeHttp)
+        {
+            // Only plain-HTTP producers get the sender in a header; over TLS the platform's certificate speaks.
+            headers.TryAddWithoutValidation(RivtaHeaders.SenderId, call.Sender);
+            headers.TryAddWithoutValidation(RivtaHeaders.InstanceId, platform.Value.InstanceId);
+        }
+    }
+
+    public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+    {
+        var call = httpContext.Features.GetRequiredFeature<RouterCall>();
+        call.ProducerResponseMs = (long)Stopwatch.GetElapsedTime(call.StartTimestamp).TotalMilliseconds;
+        if (proxyResponse is null)
+        {
+            return false;
+        }
+
+        if (!IsSoapAnswer(proxyResponse))
+        {
+            // An error page, an empty body or a non-XML error status: the consumer gets VP009 instead.
+            call.ProducerErrorStatus = (int)proxyResponse.StatusCode;
+            return false;
+        }
+
+        var copyBody = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
+        var responseHeaders = httpContext.Response.Headers;
+        foreach (var name in responseHeaders.Keys.Where(IsStripped).ToList())
+        {
+            responseHeaders.Remove(name);
+        }
+
+        responseHeaders[RivtaHeaders.CorrelationId] = call.CorrelationId;
+        responseHeaders[RivtaHeaders.ProducerResponseTime] = call.ProducerResponseMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return copyBody;
+    }
+
+    private static bool IsSoapAnswer(HttpResponseMessage response)
+    {
+        var content = response.Content;
+        if (content.Headers.ContentLength == 0)
+        {
+            return false;
+        }
+
+        var status = (int)response.StatusCode;
+        if (status < 400)
+        {
+            return true;
+        }
+
+        // A producer's own SOAP fault (500 + XML envelope) passes through unchanged.
+        var mediaType = content.Headers.ContentType?.MediaType;
+        return mediaType is not null && mediaType.Contains("xml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsStripped(string name) =>
+        name.StartsWith(RivtaHeaders.VpPrefix, StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith(RivtaHeaders.ForwardedPrefix, StringComparison.OrdinalIgnoreCase);
+
+    private static void RemoveStripped(HttpHeaders headers)
+    {
+        List<string>? remove = null;
+        foreach (var header in headers)
+        {
+            if (IsStripped(header.Key))
+            {
+                (remove ??= []).Add(header.Key);
+            }
+        }
+
+        if (remove is not null)
+        {
+            foreach (var name in remove)
+            {
+                headers.Remove(name);
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TjanstePlattform.Catalog.Snapshots;
+using TjanstePlattform.Routing.Forwarding;
+using TjanstePlattform.Routing.Headers;
+using TjanstePlattform.Routing.Identity;
+using TjanstePlattform.Routing.RoutingRules;
+using TjanstePlattform.Soap.Envelope;
+using TjanstePlattform.Soap.Faults;
+using TjanstePlattform.Soap.Platform;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace TjanstePlattform.Routing.Pipeline;
+
+/// <summary>
+/// One routed call: read the envelope head → identify the sender → routing (vägval) → authorization
+/// (anropsbehörighet) → forward as a stream. Every refusal is a VP fault written by <see cref="SoapFaultWriter"/>;
+/// nothing is forwarded after a refusal.
+/// </summary>
+internal sealed class RouterEndpoint(
+    ICatalogSnapshotSource catalog,
+    SenderIdentification senders,
+    IHttpForwarder forwarder,
+    ProducerClient producers,
+    RoutingRulesContext rules,
+    RouterTransformer transformer,
+    IOptionsMonitor<RoutingOptions> routing,
+    IOptions<PlatformOptions> platform,
+    TimeProvider time,
+    ILogger<RouterEndpoint> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var request = context.Request;
+        var options = routing.CurrentValue;
+        var incomingCorrelation = request.Headers[RivtaHeaders.CorrelationId].ToString();
+        var correlationId = string.IsNullOrWhiteSpace(incomingCorrelation) ? Guid.NewGuid().ToString() : incomingCorrelation;
+
+        // 1. Read: bound the body, then peek the head without consuming it.
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = options.MaxRequestBytes;
+        }
+
+        if (request.ContentLength > options.MaxRequestBytes)
+        {
+            await FaultAsync(context, VpFaults.Unreadable($"The request is larger than the platform's limit of {options.MaxRequestBytes} bytes."), correlationId, null, null, null);
+            return;
+        }
+
+        EnvelopeHead? head;
+        EnvelopeHeadError? headError;
+        try
+        {
+            (head, headError) = await EnvelopeHeadReader.PeekAsync(request.BodyReader, context.RequestAborted);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            await FaultAsync(context, VpFaults.Unreadable(ex.Message), correlationId, null, null, null);
+            return;
+        }
+
+        if (head is null)
+        {
+            await FaultAsync(context, VpFaults.Unreadable(headError?.Detail ?? string.Empty), correlationId, null, null, null);
+            return;
+        }
+
+        // 2. Sender.
+        var (sender, senderFault) = senders.Identify(context);
+        if (senderFault is not null)
+        {
+            await FaultAsync(context, senderFault, correlationId, sender, head.Receiver, head.ContractNamespace);
+            return;
+        }
+
+        var originalConsumer = request.Headers[RivtaHeaders.OriginalServiceConsumer].ToString();
+        if (!string.IsNullOrWhiteSpace(originalConsumer) && !IsApprovedOriginalConsumerSender(sender!, options))
+        {
+            if (options.RejectUnapprovedOriginalConsumer)
+            {
+                await FaultAsync(context, VpFaults.OriginalConsumerNotApproved(sender!), correlationId, sender, head.Receiver, head.ContractNamespace);
+                return;
+            }
+
+            RouterLog.UnapprovedOriginalConsumer(logger, sender!, originalConsumer);
+        }
+
+        // Loop guard: our own instance id already in the routing history means the call went round.
+        var history = request.Headers[RivtaHeaders.RoutingHistory].ToString();
+        var instanceId = platform.Value.InstanceId;
+        if (HistoryContains(history, instanceId))
+        {
+            await FaultAsync(context, VpFaults.RoutingLoop(), correlationId, sender, head.Receiver, head.ContractNamespace);
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(head.Receiver) || head.Profile is null)
+        {
+            await FaultAsync(context, VpFaults.NoReceiver(), correlationId, sender, head.Receiver, head.ContractNamespace);
+            return;
+        }
+
+        // 3. Routing (vägval) and 4. authorization (anropsbehörighet), over the current immutable snapshot.
+        var snapshot = catalog.Current;
+        if (snapshot is null)
+        {
+            await FaultAsync(context, VpFaults.NoCatalog(), correlationId, sender, head.Receiver, head.ContractNamespace);
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var hsa = rules.HsaFor(head.ContractNamespace);
+        var oldStyle = rules.AllowsOldStyleReceivers(sender!, head.ContractNamespace);
+        var (production, routeFault) = RoutingDecision.Route(snapshot, head.Receiver, head.ContractNamespace, head.Profile.Value, today, hsa, oldStyle);
+        if (routeFault is not null)
+        {
+            await FaultAsync(context, routeFault, correlationId, sender, head.Receiver, head.ContractNamespace);
+            return;
+        }
+
+        if (!RoutingDecision.IsAuthorized(snapshot, sender!, head.Receiver, head.ContractNamespace, today, hsa, oldStyle))
+        {
+            await FaultAsync(context, VpFaults.NotAuthorized(head.ContractNamespace, head.Receiver, sender!), correlationId, sender, head.Receiver, head.ContractNamespace);
+            return;
+        }
+
+        // 5. Forward as a stream, converting the RIV profile or the encoding while streaming when needed.
+        var producerProfile = RoutingDecision.ProducerProfile(production!);
+        var convertTo = producerProfile == head.Profile ? null : producerProfile;
+        var call = new RouterCall
+        {
+            ConvertTo = convertTo,
+            ReadAsUtf8 = head.ReadAsUtf8,
+            Rewrite = convertTo is not null || head.NeedsUtf8Rewrite,
+            Production = production!,
+            Sender = sender!,
+            CorrelationId = correlationId,
+            OriginalConsumer = string.IsNullOrWhiteSpace(originalConsumer) ? sender! : originalConsumer,
+            RoutingHistory = string.IsNullOrEmpty(history) ? "#" + instanceId : history + "#" + instanceId,
+            StartTimestamp = started,
+        };
+        context.Features.Set(call);
+        if (call.Rewrite)
+        {
+            RewritingBody.Install(request, convertTo, head.ReadAsUtf8, context.RequestAborted);
+        }
+
+        var config = new ForwarderRequestConfig { ActivityTimeout = options.Timeouts.For(head.ContractNamespace) };
+        var error = await forwarder.SendAsync(context, production!.PhysicalAddress, producers.Invoker, config, transformer);
+
+        if (error != ForwarderError.None)
+        {
+            var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
+            if (context.Response.HasStarted)
+            {
+                // Bytes already went to the consumer: the connection is aborted by YARP; nothing more to say.
+                RouterLog.ProducerFailed(logger, production.PhysicalAddress, error.ToString(), correlationId, exception);
+                return;
+            }
+
+            if (Find<EnvelopeConversionException>(exception) is { } conversion)
+            {
+                await FaultAsync(context, VpFaults.MissingResources($"The request could not be converted: {conversion.Message}"), correlationId, sender, head.Receiver, head.ContractNamespace);
+                return;
+            }
+
+            if (Find<BadHttpRequestException>(exception) is { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                await FaultAsync(context, VpFaults.Unreadable($"The request is larger than the platform's limit of {options.MaxRequestBytes} bytes."), correlationId, sender, head.Receiver, head.ContractNamespace);
+                return;
+            }
+
+            RouterLog.ProducerFailed(logger, production.PhysicalAddress, error.ToString(), correlationId, exception);
+            var reason = error == ForwarderError.RequestTimedOut
+                ? $"Timeout after {config.ActivityTimeout?.TotalMilliseconds} ms"
+                : exception?.Message;
+            await FaultAsync(context, VpFaults.ProducerError(production.PhysicalAddress, reason), correlationId, sender, head.Receiver, head.ContractNamespace);
+            return;
+        }
+
+        if (call.ProducerErrorStatus is { } status)
+        {
+            await FaultAsync(context, VpFaults.ProducerError(production.PhysicalAddress, $"HTTP status {status}"), correlationId, sender, head.Receiver, head.ContractNamespace);
+            return;
+        }
+
+        RouterLog.Routed(logger, sender!, head.Receiver, head.ContractNamespace, production.PhysicalAddress, context.Response.StatusCode, call.ProducerResponseMs, correlationId);
+    }
+
+    private async Task FaultAsync(HttpContext context, VpFault fault, string correlationId, string? sender, string? receiver, string? contract)
+    {
+        RouterLog.Fault(logger, fault.Code, sender, receiver, contract, correlationId, fault.Detail);
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            return;
+        }
+
+        // All other headers cleared except the correlation id, as on the reference platform.
+        response.Headers.Clear();
+        response.Headers[RivtaHeaders.CorrelationId] = correlationId;
+        await SoapFaultWriter.WriteAsync(response, fault, platform.Value.Name, context.RequestAborted);
+    }
+
+    private static T? Find<T>(Exception? exception) where T : Exception
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsApprovedOriginalConsumerSender(string sender, RoutingOptions options)
+    {
+        foreach (var approved in options.OriginalConsumerAllowList)
+        {
+            if (string.Equals(approved, sender, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HistoryContains(string history, string instanceId)
+    {
+        if (string.IsNullOrEmpty(history))
+        {
+            return false;
+        }
+
+        foreach (var range in history.AsSpan().Split('#'))
+        {
+            if (history.AsSpan()[range].Trim().Equals(instanceId, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

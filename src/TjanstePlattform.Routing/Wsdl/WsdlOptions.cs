@@ -1,0 +1,16 @@
+namespace TjanstePlattform.Routing.Wsdl;
+
+/// <summary>Where the WSDL/XSD trees the platform serves live (section <c>Contracts</c>).</summary>
+public sealed class ContractsOptions
+{
+    public const string SectionName = "Contracts";
+
+    /// <summary>
+    /// Extra directories with RIVTA WSDL/XSD trees (an unpacked official release works as is). They take precedence
+    /// over the project's own <c>wsdl/</c> tree for the same endpoint path.
+    /// </summary>
+    public List<string> Directories { get; set; } = [];
+
+    /// <summary>The project's own trees: <c>wsdl/</c> next to the executable (the host copies it there).</summary>
+    public string BuiltInDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "wsdl");
+}

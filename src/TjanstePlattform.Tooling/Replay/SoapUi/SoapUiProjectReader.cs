@@ -1,0 +1,376 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+using TjanstePlattform.Soap.Xml;
+using TjanstePlattform.Tooling.Assertions;
+
+namespace TjanstePlattform.Tooling.Replay.SoapUi;
+
+/// <summary>Options for reading a SoapUI project.</summary>
+public sealed class SoapUiReadOptions
+{
+    /// <summary><c>--property name=value</c>: overrides the name in every scope.</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+
+    /// <summary><c>--data file</c>: a data.xml to use instead of the one next to the project.</summary>
+    public string? DataFile { get; init; }
+}
+
+/// <summary>
+/// Reads a SoapUI project (test suites → test cases → steps) into replay cases, headless and without
+/// Groovy: SOAP request steps become requests (body, endpoint, headers, SOAPAction of the operation,
+/// assertions, plus those of assertion test steps pointing at them); the RIVTA suites' Groovy data step
+/// (<c>XmlDataReader.load("id")</c>) is emulated from data.xml; any other Groovy step is named in the
+/// case's notes as not run. A project without test cases (a plain request collection such as the
+/// medicalsupply v0.6 project) yields one case per interface request.
+/// </summary>
+public static partial class SoapUiProjectReader
+{
+    private static readonly XNamespace Con = EnvelopeInfo.SoapUiNamespace;
+
+    public static IReadOnlyList<ReplayCase> Read(string path, SoapUiReadOptions? options = null)
+    {
+        options ??= new SoapUiReadOptions();
+        var fullPath = Path.GetFullPath(path);
+        XDocument doc;
+        using (var stream = File.OpenRead(fullPath))
+        using (var reader = SafeXml.CreateReader(stream, maxCharacters: 256L * 1024 * 1024))
+        {
+            doc = XDocument.Load(reader);
+        }
+
+        var project = doc.Root;
+        if (project is null || project.Name != Con + "soapui-project")
+        {
+            throw new InvalidDataException($"{path} is not a SoapUI project (root element con:soapui-project expected).");
+        }
+
+        var projectName = (string?)project.Attribute("name") ?? Path.GetFileNameWithoutExtension(fullPath);
+        var projectProperties = Properties(project);
+        var actions = OperationActions(project);
+        var dataPath = options.DataFile ?? Path.Combine(Path.GetDirectoryName(fullPath)!, "data.xml");
+        var data = File.Exists(dataPath) ? SoapUiDataFile.Load(dataPath) : null;
+
+        var cases = new List<ReplayCase>();
+        foreach (var suite in project.Elements(Con + "testSuite"))
+        {
+            var suiteName = (string?)suite.Attribute("name") ?? "TestSuite";
+            var suiteDisabled = Disabled(suite);
+            var suiteProperties = Properties(suite);
+            foreach (var testCase in suite.Elements(Con + "testCase"))
+            {
+                var expander = new PropertyExpander
+                {
+                    Overrides = options.Properties,
+                    Project = projectProperties,
+                    TestSuite = suiteProperties,
+                    TestCase = Properties(testCase),
+                };
+                cases.Add(ReadCase(fullPath, $"{projectName} / {suiteName}", testCase, suiteDisabled, expander, actions, data, options.DataFile is not null));
+            }
+        }
+
+        if (cases.Count == 0)
+        {
+            cases.AddRange(InterfaceRequests(fullPath, projectName, project, options, projectProperties, actions));
+        }
+
+        return cases;
+    }
+
+    private static ReplayCase ReadCase(
+        string path,
+        string suite,
+        XElement testCase,
+        bool suiteDisabled,
+        PropertyExpander expander,
+        IReadOnlyDictionary<(string, string), string> actions,
+        SoapUiDataFile? data,
+        bool dataGiven)
+    {
+        var caseName = (string?)testCase.Attribute("name") ?? "(unnamed test case)";
+        var notes = new List<string>();
+        var built = new List<ReplayStep>();
+
+        foreach (var step in testCase.Elements(Con + "testStep"))
+        {
+            var type = (string?)step.Attribute("type") ?? string.Empty;
+            var name = (string?)step.Attribute("name") ?? type;
+            if (Disabled(step))
+            {
+                notes.Add($"Step '{name}' is disabled in the project.");
+                continue;
+            }
+
+            var config = step.Element(Con + "config");
+            switch (type)
+            {
+                case "groovy":
+                    // SoapUI writes the script element without a namespace.
+                    var script = config?.Elements().FirstOrDefault(e => e.Name.LocalName == "script")?.Value ?? string.Empty;
+                    RunGroovyStep(name, script, expander, data, dataGiven, notes);
+                    break;
+                case "properties":
+                    var values = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (var property in config?.Descendants(Con + "property") ?? [])
+                    {
+                        values[(string?)property.Element(Con + "name") ?? string.Empty] = expander.Expand((string?)property.Element(Con + "value"));
+                    }
+
+                    expander.Steps[name] = values;
+                    break;
+                case "request":
+                    var request = config?.Element(Con + "request");
+                    if (request is null)
+                    {
+                        notes.Add($"Step '{name}' has no request.");
+                        break;
+                    }
+
+                    // Expanded now: later data steps must not change what this step sends.
+                    built.Add(BuildStep(
+                        (string?)step.Attribute("id"),
+                        name,
+                        request,
+                        config?.Element(Con + "interface")?.Value,
+                        config?.Element(Con + "operation")?.Value,
+                        expander,
+                        actions,
+                        notes));
+                    break;
+                case "assertionteststep":
+                    AttachAssertionStep(name, config, built, expander, notes);
+                    break;
+                case "delay":
+                    break; // waiting changes nothing for a replay
+                default:
+                    notes.Add($"Step '{name}' of type '{type}' is not supported and was not run.");
+                    break;
+            }
+        }
+
+        var skip = suiteDisabled || Disabled(testCase) ? "disabled in the project"
+            : built.Count == 0 ? "the test case has no SOAP request step"
+            : null;
+        var result = new ReplayCase
+        {
+            Name = caseName,
+            Suite = suite,
+            Source = path,
+            Steps = built,
+            SkipReason = skip,
+            StopOnFirstFailure = !string.Equals((string?)testCase.Attribute("failOnError"), "false", StringComparison.OrdinalIgnoreCase),
+        };
+        result.Notes.AddRange(notes);
+        return result;
+    }
+
+    private static void RunGroovyStep(string name, string script, PropertyExpander expander, SoapUiDataFile? data, bool dataGiven, List<string> notes)
+    {
+        var load = DataLoad().Match(script);
+        if (!script.Contains("XmlDataReader", StringComparison.Ordinal) || !load.Success)
+        {
+            notes.Add($"Groovy step '{name}' was not run (Groovy scripts are not supported).");
+            return;
+        }
+
+        var id = load.Groups[1].Value;
+        if (data is null)
+        {
+            notes.Add($"Data step '{name}' loads '{id}' from data.xml, but no data.xml was found{(dataGiven ? string.Empty : " next to the project")}.");
+            return;
+        }
+
+        foreach (var (key, value) in data.Global)
+        {
+            expander.Context[key] = value;
+        }
+
+        if (!data.Cases.TryGetValue(id, out var values))
+        {
+            notes.Add($"Data step '{name}': {Path.GetFileName(data.Path)} has no testcase id=\"{id}\".");
+            return;
+        }
+
+        foreach (var (key, value) in values)
+        {
+            expander.Context[key] = value;
+        }
+    }
+
+    private static ReplayStep BuildStep(
+        string? id,
+        string name,
+        XElement request,
+        string? interfaceName,
+        string? operation,
+        PropertyExpander expander,
+        IReadOnlyDictionary<(string, string), string> actions,
+        List<string> notes)
+    {
+        expander.ForgetUnresolved();
+        var body = expander.Expand(request.Element(Con + "request")?.Value ?? string.Empty);
+        var endpoint = expander.Expand(request.Element(Con + "endpoint")?.Value).Trim();
+        var headers = RequestHeaders(request).Select(h => KeyValuePair.Create(h.Key, expander.Expand(h.Value))).ToList();
+        var assertions = request.Elements(Con + "assertion").Select(a => SoapUiAssertions.Create(a, expander)).ToList();
+        NoteUnresolved(name, expander, notes);
+
+        string? action = null;
+        if (interfaceName is not null && operation is not null)
+        {
+            actions.TryGetValue((interfaceName, operation), out action);
+        }
+
+        return new ReplayStep
+        {
+            Name = name,
+            Id = id,
+            Body = Encoding.UTF8.GetBytes(body),
+            Endpoint = endpoint.Length > 0 ? endpoint : null,
+            SoapAction = action,
+            Headers = headers,
+            Assertions = assertions,
+        };
+    }
+
+    private static void AttachAssertionStep(string name, XElement? config, List<ReplayStep> built, PropertyExpander expander, List<string> notes)
+    {
+        foreach (var entry in config?.Descendants(Con + "entry").Where(e => e.Element(Con + "assertion") is not null) ?? [])
+        {
+            var sourceId = entry.Element(Con + "sourceId")?.Value;
+            var target = built.LastOrDefault(s => sourceId is not null && s.Id == sourceId) ?? built.LastOrDefault();
+            if (target is null)
+            {
+                notes.Add($"Assertion step '{name}' has no request step to check.");
+                return;
+            }
+
+            var property = entry.Element(Con + "propertyName")?.Value ?? "Response";
+            foreach (var assertion in entry.Elements(Con + "assertion"))
+            {
+                var created = SoapUiAssertions.Create(assertion, expander);
+                var renamed = new NamedAssertion($"{name}: {created.Name}", created);
+                target.AddAssertion(property == "Response"
+                    ? renamed
+                    : new UnsupportedAssertion(created.Type, renamed.Name, $"assertions on the step property '{property}' are not supported"));
+            }
+        }
+    }
+
+    private static IEnumerable<ReplayCase> InterfaceRequests(
+        string path,
+        string projectName,
+        XElement project,
+        SoapUiReadOptions options,
+        IReadOnlyDictionary<string, string> projectProperties,
+        IReadOnlyDictionary<(string, string), string> actions)
+    {
+        foreach (var iface in project.Elements(Con + "interface"))
+        {
+            var interfaceName = (string?)iface.Attribute("name") ?? "interface";
+            foreach (var operation in iface.Elements(Con + "operation"))
+            {
+                var operationName = (string?)operation.Attribute("name") ?? "operation";
+                foreach (var call in operation.Elements(Con + "call"))
+                {
+                    var expander = new PropertyExpander { Overrides = options.Properties, Project = projectProperties };
+                    var notes = new List<string>();
+                    var callName = (string?)call.Attribute("name") ?? "Request";
+                    var step = BuildStep(null, callName, call, interfaceName, operationName, expander, actions, notes);
+
+                    // A bare request collection asserts nothing; a replay expects at least a SOAP answer that is not a fault.
+                    step.AddAssertion(new SoapResponseAssertion());
+                    step.AddAssertion(new NotSoapFaultAssertion());
+                    var replayCase = new ReplayCase { Name = $"{operationName} / {callName}", Suite = $"{projectName} / {interfaceName}", Source = path, Steps = [step] };
+                    replayCase.Notes.AddRange(notes);
+                    yield return replayCase;
+                }
+            }
+        }
+    }
+
+    private static void NoteUnresolved(string step, PropertyExpander expander, List<string> notes)
+    {
+        if (expander.Unresolved.Count == 0)
+        {
+            return;
+        }
+
+        var known = expander.Context.Keys.Concat(expander.TestCase.Keys).Concat(expander.TestSuite.Keys).Concat(expander.Project.Keys).Distinct().ToArray();
+        var described = expander.Unresolved.Select(u =>
+        {
+            var bare = u[2..^1];
+            var near = known.FirstOrDefault(k => string.Equals(k, bare, StringComparison.OrdinalIgnoreCase));
+            return near is null ? u : $"{u} (names are case-sensitive; the data has '{near}')";
+        });
+        notes.Add($"Step '{step}': unresolved properties expanded to empty text: {string.Join(", ", described)}.");
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> RequestHeaders(XElement request)
+    {
+        var setting = request.Element(Con + "settings")?.Elements(Con + "setting")
+            .FirstOrDefault(s => ((string?)s.Attribute("id") ?? string.Empty).EndsWith("@request-headers", StringComparison.Ordinal));
+        if (setting is null || string.IsNullOrWhiteSpace(setting.Value))
+        {
+            yield break;
+        }
+
+        XElement fragment;
+        try
+        {
+            using var reader = SafeXml.CreateReader(new StringReader(setting.Value), maxCharacters: 1024 * 1024);
+            fragment = XElement.Load(reader);
+        }
+        catch (XmlException)
+        {
+            yield break;
+        }
+
+        foreach (var entry in fragment.Elements().Where(e => e.Name.LocalName == "entry"))
+        {
+            var key = (string?)entry.Attribute("key");
+            if (!string.IsNullOrWhiteSpace(key))
+            {
+                yield return KeyValuePair.Create(key, (string?)entry.Attribute("value") ?? string.Empty);
+            }
+        }
+    }
+
+    private static Dictionary<(string, string), string> OperationActions(XElement project)
+    {
+        var actions = new Dictionary<(string, string), string>();
+        foreach (var iface in project.Elements(Con + "interface"))
+        {
+            var interfaceName = (string?)iface.Attribute("name") ?? string.Empty;
+            foreach (var operation in iface.Elements(Con + "operation"))
+            {
+                if ((string?)operation.Attribute("name") is { } name && (string?)operation.Attribute("action") is { Length: > 0 } action)
+                {
+                    actions[(interfaceName, name)] = action;
+                }
+            }
+        }
+
+        return actions;
+    }
+
+    private static Dictionary<string, string> Properties(XElement owner)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in owner.Element(Con + "properties")?.Elements(Con + "property") ?? [])
+        {
+            if ((string?)property.Element(Con + "name") is { Length: > 0 } name)
+            {
+                properties[name] = (string?)property.Element(Con + "value") ?? string.Empty;
+            }
+        }
+
+        return properties;
+    }
+
+    private static bool Disabled(XElement element) => string.Equals((string?)element.Attribute("disabled"), "true", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex("""\.load\(\s*["']([^"']+)["']\s*\)""")]
+    private static partial Regex DataLoad();
+}
