@@ -29,8 +29,12 @@ public static class CatalogExtensions
         services.AddCatalogCore(configuration);
         services.AddSingleton<IBuiltInRegistrations, LookupRegistrations>();
         services.AddSingleton<IBuiltInRegistrations, DemoRegistrations>();
+        services.TryAddSingleton<BuiltInWiring>();
         services.TryAddSingleton<PingForConfigurationResponder>();
+        services.TryAddSingleton<RegistryResponder>();
+        services.TryAddSingleton<SokVagvalsInfoResponder>();
         services.AddHostedService<CatalogStartup>();
+        services.AddCatalogOpenApi();
         return services;
     }
 
@@ -65,6 +69,7 @@ public static class CatalogExtensions
     {
         endpoints.MapCatalogApi();
         endpoints.MapPlatformLookups();
+        endpoints.MapCatalogOpenApi();
         return endpoints;
     }
 }

@@ -23,6 +23,11 @@ public sealed class CatalogOptions
     /// <summary>The last good published version, kept beside the store: served when the store cannot be read at start.</summary>
     public string SnapshotFile { get; set; } = "catalog-snapshot.json";
 
+    /// <summary>
+    /// The platform name a JSON-beställning must name in <c>plattform</c> (e.g. <c>NTJP-TEST</c>); empty accepts any.
+    /// </summary>
+    public string? OrderPlatform { get; set; }
+
     /// <summary>The largest body the entity endpoints accept.</summary>
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 

@@ -77,6 +77,7 @@ public static class EngagementIndexExtensions
         services.TryAddSingleton<EngagementIndexEndpoints.EndpointLog>();
 
         services.AddSingleton<IBuiltInRegistrations, EngagementIndexRegistrations>();
+        services.AddSingleton<IBuiltInRegistrations, EngagementIndexDemoRegistrations>();
         services.AddHostedService<EngagementIndexStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         return services;

@@ -45,6 +45,9 @@ public sealed class RoutingOptions
     /// <summary>Old-style <c>A#B</c> receivers: which senders and contracts may use them (empty: nobody).</summary>
     public OldStyleReceiverOptions OldStyleReceivers { get; set; } = new();
 
+    /// <summary>The TLS listener with client certificates (null: none).</summary>
+    public Identity.RouterHttpsOptions? Https { get; set; }
+
     /// <summary>The User-Agent sent to producers.</summary>
     public string UserAgent { get; set; } = "TjanstePlattform";
 }

@@ -14,7 +14,7 @@ public static class SoapMessages
           <soapenv:Header>{(logicalAddress is null ? "" : $"<urn:LogicalAddress>{logicalAddress}</urn:LogicalAddress>")}</soapenv:Header>
           <soapenv:Body>
             <urn1:GetMedicationHistory>
-              <urn1:patientId><urn2:root>1.2.752.129.2.1.3.1</urn2:root><urn2:extension>{patientId}</urn2:extension></urn1:patientId>{extraBody}
+              <urn1:patientId><urn2:id>{patientId}</urn2:id><urn2:type>1.2.752.129.2.1.3.1</urn2:type></urn1:patientId>{extraBody}
             </urn1:GetMedicationHistory>
           </soapenv:Body>
         </soapenv:Envelope>

@@ -94,7 +94,11 @@ public enum SubmissionMediumCodeEnum
     [XmlEnum("10")] Medium10 = 10,
 }
 
-/// <summary><c>StatusCodeEnum</c>: the request's status; the numeric value is the wire code.</summary>
+/// <summary>
+/// <c>StatusCodeEnum</c> of crm:requeststatus: the request's status; the numeric value is the wire code.
+/// Same name as the interoperability headers' <c>StatusCodeEnum</c> (as in the schemas): alias one of
+/// them where both namespaces are imported.
+/// </summary>
 [XmlType(Namespace = RequestStatusNamespaces.Core)]
 public enum StatusCodeEnum
 {
@@ -119,11 +123,5 @@ public enum StatusCodeEnum
     [XmlEnum("170")] Status170 = 170,
 }
 
-/// <summary><c>ResultCodeEnum</c> of the domain (declared by the schema; GetRequestActivities 1 does not use it).</summary>
-[XmlType(Namespace = RequestStatusNamespaces.Core)]
-public enum ResultCodeEnum
-{
-    OK,
-    ERROR,
-    INFO,
-}
+// The schema also declares a ResultCodeEnum (OK/ERROR/INFO) that no GetRequestActivities message uses;
+// it is deliberately not mapped, so it cannot clash with the ResultCodeEnum of other domains.

@@ -30,18 +30,18 @@ internal static class CatalogApi
         var api = endpoints.MapGroup(Prefix).RequireAdminAccess().WithTags("Catalog");
 
         var productions = api.MapGroup("/serviceProductions").WithTags("Routings (vägval)");
-        productions.MapGet("/", ListProductions).WithName("ListServiceProductions").Produces<ServiceProductionJson[]>();
+        productions.MapGet("", ListProductions).WithName("ListServiceProductions").Produces<ServiceProductionJson[]>();
         productions.MapGet("/{id:long}", GetProduction).WithName("GetServiceProduction").Produces<ServiceProductionJson>().ProducesProblem(404);
-        productions.MapPost("/", CreateProduction).WithName("CreateServiceProduction")
+        productions.MapPost("", CreateProduction).WithName("CreateServiceProduction")
             .WithMetadata(new JsonRequestBody(typeof(ServiceProductionRequest))).Produces<ServiceProductionJson>(201)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
         productions.MapDelete("/{id:long}", (long id, HttpContext c, CatalogRuntime r, CancellationToken t) => Delete(CatalogEntityKind.ServiceProduction, id, c, r, t))
             .WithName("DeleteServiceProduction").Produces(204).ProducesProblem(404);
 
         var cooperations = api.MapGroup("/cooperations").WithTags("Authorizations (anropsbehörigheter)");
-        cooperations.MapGet("/", ListCooperations).WithName("ListCooperations").Produces<CooperationJson[]>();
+        cooperations.MapGet("", ListCooperations).WithName("ListCooperations").Produces<CooperationJson[]>();
         cooperations.MapGet("/{id:long}", GetCooperation).WithName("GetCooperation").Produces<CooperationJson>().ProducesProblem(404);
-        cooperations.MapPost("/", CreateCooperation).WithName("CreateCooperation")
+        cooperations.MapPost("", CreateCooperation).WithName("CreateCooperation")
             .WithMetadata(new JsonRequestBody(typeof(CooperationRequest))).Produces<CooperationJson>(201)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
         cooperations.MapDelete("/{id:long}", (long id, HttpContext c, CatalogRuntime r, CancellationToken t) => Delete(CatalogEntityKind.Cooperation, id, c, r, t))
@@ -49,36 +49,37 @@ internal static class CatalogApi
 
         MapReferenceData(api);
         MapVersions(api);
+        api.MapTransferApi();
         return api;
     }
 
     private static void MapReferenceData(RouteGroupBuilder api)
     {
         var components = api.MapGroup("/components").WithTags("Components (tjänstekomponenter)");
-        components.MapGet("/", (CatalogRuntime r, HttpContext c) => List(r, c, d => d.Components.Select(CatalogJson.ToJson))).Produces<ServiceComponentJson[]>();
+        components.MapGet("", (CatalogRuntime r, HttpContext c) => List(r, c, d => d.Components.Select(CatalogJson.ToJson))).Produces<ServiceComponentJson[]>();
         components.MapGet("/{id:long}", (long id, CatalogRuntime r, HttpContext c) =>
             Find(r, c, "service component", id, d => d.Components.FirstOrDefault(e => e.Id == id) is { } e ? CatalogJson.ToJson(e) : null)).Produces<ServiceComponentJson>();
-        components.MapPost("/", (HttpContext c, CatalogRuntime r, IOptions<CatalogOptions> o, CancellationToken t) =>
+        components.MapPost("", (HttpContext c, CatalogRuntime r, IOptions<CatalogOptions> o, CancellationToken t) =>
             Create<ServiceComponentRequest, ServiceComponent>(c, r, o.Value, (e, req) => e.AddComponent(req), CatalogJson.ToJson, x => $"{Prefix}/components/{x.Id}", t))
             .WithMetadata(new JsonRequestBody(typeof(ServiceComponentRequest))).Produces<ServiceComponentJson>(201).ProducesProblem(400).ProducesProblem(409);
         components.MapDelete("/{id:long}", (long id, HttpContext c, CatalogRuntime r, CancellationToken t) => Delete(CatalogEntityKind.Component, id, c, r, t))
             .Produces(204).ProducesProblem(404).ProducesProblem(409);
 
         var contracts = api.MapGroup("/serviceContracts").WithTags("Service contracts (tjänstekontrakt)");
-        contracts.MapGet("/", (CatalogRuntime r, HttpContext c) => List(r, c, d => d.ServiceContracts.Select(CatalogJson.ToJson))).Produces<ServiceContractJson[]>();
+        contracts.MapGet("", (CatalogRuntime r, HttpContext c) => List(r, c, d => d.ServiceContracts.Select(CatalogJson.ToJson))).Produces<ServiceContractJson[]>();
         contracts.MapGet("/{id:long}", (long id, CatalogRuntime r, HttpContext c) =>
             Find(r, c, "service contract", id, d => d.ServiceContracts.FirstOrDefault(e => e.Id == id) is { } e ? CatalogJson.ToJson(e) : null)).Produces<ServiceContractJson>();
-        contracts.MapPost("/", (HttpContext c, CatalogRuntime r, IOptions<CatalogOptions> o, CancellationToken t) =>
+        contracts.MapPost("", (HttpContext c, CatalogRuntime r, IOptions<CatalogOptions> o, CancellationToken t) =>
             Create<ServiceContractRequest, ServiceContractDefinition>(c, r, o.Value, (e, req) => e.AddServiceContract(req), CatalogJson.ToJson, x => $"{Prefix}/serviceContracts/{x.Id}", t))
             .WithMetadata(new JsonRequestBody(typeof(ServiceContractRequest))).Produces<ServiceContractJson>(201).ProducesProblem(400).ProducesProblem(409);
         contracts.MapDelete("/{id:long}", (long id, HttpContext c, CatalogRuntime r, CancellationToken t) => Delete(CatalogEntityKind.ServiceContract, id, c, r, t))
             .Produces(204).ProducesProblem(404).ProducesProblem(409);
 
         var addresses = api.MapGroup("/logicalAddresses").WithTags("Logical addresses (logiska adresser)");
-        addresses.MapGet("/", (CatalogRuntime r, HttpContext c) => List(r, c, d => d.LogicalAddresses.Select(CatalogJson.ToJson))).Produces<LogicalAddressJson[]>();
+        addresses.MapGet("", (CatalogRuntime r, HttpContext c) => List(r, c, d => d.LogicalAddresses.Select(CatalogJson.ToJson))).Produces<LogicalAddressJson[]>();
         addresses.MapGet("/{id:long}", (long id, CatalogRuntime r, HttpContext c) =>
             Find(r, c, "logical address", id, d => d.LogicalAddresses.FirstOrDefault(e => e.Id == id) is { } e ? CatalogJson.ToJson(e) : null)).Produces<LogicalAddressJson>();
-        addresses.MapPost("/", (HttpContext c, CatalogRuntime r, IOptions<CatalogOptions> o, CancellationToken t) =>
+        addresses.MapPost("", (HttpContext c, CatalogRuntime r, IOptions<CatalogOptions> o, CancellationToken t) =>
             Create<LogicalAddressRequest, LogicalAddressDefinition>(c, r, o.Value, (e, req) => e.AddLogicalAddress(req), CatalogJson.ToJson, x => $"{Prefix}/logicalAddresses/{x.Id}", t))
             .WithMetadata(new JsonRequestBody(typeof(LogicalAddressRequest))).Produces<LogicalAddressJson>(201).ProducesProblem(400).ProducesProblem(409);
         addresses.MapDelete("/{id:long}", (long id, HttpContext c, CatalogRuntime r, CancellationToken t) => Delete(CatalogEntityKind.LogicalAddress, id, c, r, t))
@@ -91,7 +92,7 @@ internal static class CatalogApi
     private static void MapVersions(RouteGroupBuilder api)
     {
         var versions = api.MapGroup("/versions").WithTags("Published versions");
-        versions.MapGet("/", async (CatalogRuntime r, HttpContext c, CancellationToken t) =>
+        versions.MapGet("", async (CatalogRuntime r, HttpContext c, CancellationToken t) =>
         {
             try
             {
@@ -115,7 +116,7 @@ internal static class CatalogApi
                 return CatalogProblems.Unavailable(ex.Message).ToResult(c);
             }
         }).WithName("GetVersion").Produces<CatalogDocumentJson>().ProducesProblem(404);
-        versions.MapPost("/", async (HttpContext c, CatalogRuntime r, IOptions<CatalogOptions> o, CancellationToken t) =>
+        versions.MapPost("", async (HttpContext c, CatalogRuntime r, IOptions<CatalogOptions> o, CancellationToken t) =>
         {
             string? comment = null;
             if (c.Request.ContentLength is > 0 || c.Request.Headers.TransferEncoding.Count > 0)

@@ -12,7 +12,7 @@ namespace TjanstePlattform.Catalog.Api;
 /// </summary>
 internal static class JsonBody
 {
-    public static async Task<(T? Value, CatalogProblem? Problem)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<(T? Value, CatalogProblem? Problem)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken, bool strict = true)
         where T : class
     {
         if (request.ContentType is not { } contentType
@@ -54,7 +54,7 @@ internal static class JsonBody
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(body, CatalogJson.Strict);
+            var value = JsonSerializer.Deserialize<T>(body, strict ? CatalogJson.Strict : CatalogJson.Options);
             return value is null
                 ? (null, new CatalogProblem(CatalogProblems.MalformedJson, "Malformed JSON", 400, "The request body is the JSON literal null."))
                 : (value, null);

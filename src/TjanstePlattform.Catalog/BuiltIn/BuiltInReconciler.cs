@@ -72,14 +72,15 @@ internal static class BuiltInReconciler
         return report;
     }
 
-    /// <summary>The platform's own address for this path: under the previous base address, or (first run) any loopback host.</summary>
+    /// <summary>The platform's own address for this path: under the previous base address, or any loopback host.</summary>
     private static bool IsOurs(string physicalAddress, string path, string? oldBase)
     {
-        if (oldBase is not null)
+        if (oldBase is not null && string.Equals(physicalAddress, Combine(oldBase, path), StringComparison.OrdinalIgnoreCase))
         {
-            return string.Equals(physicalAddress, Combine(oldBase, path), StringComparison.OrdinalIgnoreCase);
+            return true;
         }
 
+        // A loopback address with the built-in path is a platform's own (an imported catalog, an earlier port).
         return Uri.TryCreate(physicalAddress, UriKind.Absolute, out var uri) && uri.IsLoopback
             && string.Equals(uri.AbsolutePath, "/" + path.TrimStart('/'), StringComparison.OrdinalIgnoreCase);
     }

@@ -396,6 +396,87 @@ public sealed class CatalogEdit
         return updated;
     }
 
+    /// <summary>Gives a routing a new validity (an order ends it the day before its own routing starts).</summary>
+    internal ServiceProduction SetValidity(ServiceProduction production, Validity validity)
+    {
+        var index = _productions.FindIndex(p => p.Id == production.Id);
+        var updated = _productions[index] with { Validity = validity };
+        _productions[index] = updated;
+        Record(CatalogChange.Updated, CatalogEntityKind.ServiceProduction, updated.Id, Describe(updated));
+        return updated;
+    }
+
+    /// <summary>Gives an authorization a new validity.</summary>
+    internal Cooperation SetValidity(Cooperation cooperation, Validity validity)
+    {
+        var index = _cooperations.FindIndex(c => c.Id == cooperation.Id);
+        var updated = _cooperations[index] with { Validity = validity };
+        _cooperations[index] = updated;
+        Record(CatalogChange.Updated, CatalogEntityKind.Cooperation, updated.Id, Describe(updated));
+        return updated;
+    }
+
+    /// <summary>Creates the component, or updates its description when it differs.</summary>
+    internal void UpsertComponent(string hsaId, string? description)
+    {
+        var index = _components.FindIndex(c => Same(c.HsaId, hsaId));
+        if (index < 0)
+        {
+            var component = new ServiceComponent(NextId++, hsaId, description);
+            _components.Add(component);
+            Record(CatalogChange.Created, CatalogEntityKind.Component, component.Id, $"component {hsaId}");
+        }
+        else if (description is not null && _components[index].Description != description)
+        {
+            _components[index] = _components[index] with { Description = description };
+            Record(CatalogChange.Updated, CatalogEntityKind.Component, _components[index].Id, $"component {hsaId}: description '{description}'");
+        }
+    }
+
+    /// <summary>Creates the contract, or updates its description and version when they differ.</summary>
+    internal void UpsertContract(string serviceContract, string? description, int? major, int? minor)
+    {
+        var derived = ServiceContractNames.VersionOf(serviceContract) ?? (1, 0);
+        var index = _contracts.FindIndex(c => Same(c.Namespace, serviceContract));
+        if (index < 0)
+        {
+            var contract = new ServiceContractDefinition(NextId++, serviceContract, major ?? derived.Major, minor ?? derived.Minor, description);
+            _contracts.Add(contract);
+            Record(CatalogChange.Created, CatalogEntityKind.ServiceContract, contract.Id, $"service contract {serviceContract}");
+            return;
+        }
+
+        var current = _contracts[index];
+        var updated = current with
+        {
+            Description = description ?? current.Description,
+            Major = major ?? current.Major,
+            Minor = minor ?? current.Minor,
+        };
+        if (updated != current)
+        {
+            _contracts[index] = updated;
+            Record(CatalogChange.Updated, CatalogEntityKind.ServiceContract, updated.Id, $"service contract {serviceContract} {updated.Major}.{updated.Minor}: description '{updated.Description}'");
+        }
+    }
+
+    /// <summary>Creates the logical address, or updates its description when it differs.</summary>
+    internal void UpsertLogicalAddress(string hsaId, string? description)
+    {
+        var index = _addresses.FindIndex(a => Same(a.HsaId, hsaId));
+        if (index < 0)
+        {
+            var address = new LogicalAddressDefinition(NextId++, hsaId, description);
+            _addresses.Add(address);
+            Record(CatalogChange.Created, CatalogEntityKind.LogicalAddress, address.Id, $"logical address {hsaId}");
+        }
+        else if (description is not null && _addresses[index].Description != description)
+        {
+            _addresses[index] = _addresses[index] with { Description = description };
+            Record(CatalogChange.Updated, CatalogEntityKind.LogicalAddress, _addresses[index].Id, $"logical address {hsaId}: description '{description}'");
+        }
+    }
+
     /// <summary>Replaces the whole content (rollback, import); the caller has validated <paramref name="document"/>.</summary>
     internal void ReplaceAll(CatalogDocument document, string description)
     {

@@ -25,8 +25,11 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
     private CatalogSnapshot? _current;
     private State? _state;
 
-    public CatalogRuntime(ICatalogStore store, SnapshotFile file, IOptions<CatalogOptions> options, TimeProvider time, ILogger<CatalogRuntime> logger)
+    private readonly BuiltIn.BuiltInWiring? _wiring;
+
+    public CatalogRuntime(ICatalogStore store, SnapshotFile file, IOptions<CatalogOptions> options, TimeProvider time, ILogger<CatalogRuntime> logger, BuiltIn.BuiltInWiring? wiring = null)
     {
+        _wiring = wiring;
         _store = store;
         _file = file;
         _options = options.Value;
@@ -211,6 +214,7 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
 
             var edit = new CatalogEdit(state.Value!.Working, state.Value.NextId, Today, state.Value.Settings);
             edit.ReplaceAll(target.Document, $"rollback to version {number}");
+            _wiring?.Reapply(edit);
             return await SaveOrProblemAsync(state.Value, edit, author with { Comment = author.Comment ?? $"Rollback to version {number}" }, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -229,7 +233,8 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
             }
 
             CatalogImport.ReplaceWithReport(edit, validated.Value!);
-            return validated.Value!.Counts;
+            _wiring?.Reapply(edit);
+            return edit.ToDocument().Counts;
         }, author, dryRun, cancellationToken);
 
     public async Task<IReadOnlyList<CatalogVersionInfo>> ListVersionsAsync(CancellationToken cancellationToken = default) =>

@@ -5,6 +5,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TjanstePlattform.Catalog.Demo;
 using TjanstePlattform.Contracts.Monitoring.PingForConfiguration;
+using TjanstePlattform.Contracts.Registry;
+using TjanstePlattform.Contracts.Registry.GetLogicalAddresseesByServiceContract;
+using TjanstePlattform.Contracts.Registry.GetSupportedServiceContracts;
+using TjanstePlattform.Contracts.VagvalsInfo;
 
 namespace TjanstePlattform.Catalog.Lookups;
 
@@ -22,7 +26,35 @@ internal static class PlatformLookupEndpoints
                 services.GetRequiredService<PingForConfigurationResponder>().Answer(request.Deserialize<PingForConfigurationType>()),
                 new Dictionary<string, string> { ["ns"] = PingForConfigurationNamespaces.Responder }),
         };
-        endpoints.MapPost(DemoCatalog.PingForConfigurationPath, context => HandleAsync(context, ping)).ExcludeFromDescription();
+        endpoints.MapOperations(DemoCatalog.PingForConfigurationPath, ping);
+
+        endpoints.MapOperations(DemoCatalog.GetLogicalAddresseesPath,
+        [
+            new(GetLogicalAddresseesByServiceContractNamespaces.Responder, "GetLogicalAddresseesByServiceContract", (request, services) =>
+                services.GetRequiredService<RegistryResponder>().Answer(request.Deserialize<GetLogicalAddresseesByServiceContractType>()),
+                new Dictionary<string, string> { ["ns"] = GetLogicalAddresseesByServiceContractNamespaces.Responder }),
+        ]);
+
+        endpoints.MapOperations(DemoCatalog.GetSupportedServiceContractsPath,
+        [
+            new(GetSupportedServiceContractsNamespaces.Responder, "GetSupportedServiceContracts", (request, services) =>
+                services.GetRequiredService<RegistryResponder>().Answer(request.Deserialize<GetSupportedServiceContractsType>()),
+                new Dictionary<string, string>
+                {
+                    ["ns"] = GetSupportedServiceContractsNamespaces.Responder,
+                    ["core"] = RegistryNamespaces.InfrastructureRegistry2,
+                }),
+        ]);
+
+        // SokVagvalsInfo's request elements are empty (nillable anyType): the operation is the element's name.
+        var v2 = new Dictionary<string, string> { ["v2"] = VagvalsInfoNamespaces.V2 };
+        endpoints.MapOperations(DemoCatalog.SokVagvalsInfoPath,
+        [
+            new(VagvalsInfoNamespaces.V2, "hamtaAllaVirtualiseringar", (_, services) => services.GetRequiredService<SokVagvalsInfoResponder>().Virtualiseringar(), v2),
+            new(VagvalsInfoNamespaces.V2, "hamtaAllaAnropsBehorigheter", (_, services) => services.GetRequiredService<SokVagvalsInfoResponder>().AnropsBehorigheter(), v2),
+            new(VagvalsInfoNamespaces.V2, "hamtaAllaTjanstekontrakt", (_, services) => services.GetRequiredService<SokVagvalsInfoResponder>().Tjanstekontrakt(), v2),
+            new(VagvalsInfoNamespaces.V2, "hamtaAllaTjanstekomponenter", (_, services) => services.GetRequiredService<SokVagvalsInfoResponder>().Tjanstekomponenter(), v2),
+        ]);
     }
 
     internal static void MapOperations(this IEndpointRouteBuilder endpoints, string path, Operation[] operations) =>
@@ -52,10 +84,10 @@ internal static class PlatformLookupEndpoints
         {
             answer = operation.Answer(request, context.RequestServices);
         }
-        catch (InvalidOperationException ex) when (ex.InnerException is XmlException or FormatException or InvalidOperationException)
+        catch (InvalidOperationException ex)
         {
             // XmlSerializer wraps what it could not bind (wrong element, bad value) in an InvalidOperationException.
-            await SoapMessage.WriteClientFaultAsync(context.Response, $"The request body does not match the contract: {ex.InnerException!.Message}", cancellationToken).ConfigureAwait(false);
+            await SoapMessage.WriteClientFaultAsync(context.Response, $"The request body does not match the contract: {(ex.InnerException ?? ex).Message}", cancellationToken).ConfigureAwait(false);
             return;
         }
         catch (LookupFaultException ex)

@@ -30,6 +30,7 @@ public static class CatalogJson
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 32,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static ServiceProductionJson ToJson(ServiceProduction p) =>

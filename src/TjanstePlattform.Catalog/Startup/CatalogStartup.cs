@@ -24,8 +24,11 @@ internal sealed partial class CatalogStartup : IHostedService
     private readonly CancellationTokenSource _stopping = new();
     private Task _builtIns = Task.CompletedTask;
 
-    public CatalogStartup(CatalogRuntime runtime, PlatformReadiness readiness, IPlatformAddress address, IEnumerable<IBuiltInRegistrations> registrations, ILogger<CatalogStartup> logger)
+    private readonly BuiltInWiring _wiring;
+
+    public CatalogStartup(CatalogRuntime runtime, PlatformReadiness readiness, IPlatformAddress address, IEnumerable<IBuiltInRegistrations> registrations, BuiltInWiring wiring, ILogger<CatalogStartup> logger)
     {
+        _wiring = wiring;
         _runtime = runtime;
         _readiness = readiness;
         _address = address;
@@ -66,6 +69,7 @@ internal sealed partial class CatalogStartup : IHostedService
         try
         {
             var baseAddress = await _address.GetBaseAddressAsync(cancellationToken).ConfigureAwait(false);
+            _wiring.SetBaseAddress(baseAddress);
             if (!_runtime.StoreAvailable)
             {
                 // Serving from the local file (or nothing): nothing can be written; the file holds the last built-ins.

@@ -39,7 +39,7 @@ internal static partial class EngagementIndexEndpoints
         endpoints.MapPost(UpdatePath, context => HandleAsync(context, "Update", async (service, body, ct) =>
         {
             var request = SoapMessageIO.Parse<UpdateType>(body, UpdateSerializer, EngagementIndexNamespaces.UpdateResponder, EngagementIndexNamespaces.UpdateElement);
-            LenientFields.Rescue(request.Body.EngagementTransaction);
+            MisplacedFields.Rescue(request.Body.EngagementTransaction);
             var response = await service.UpdateAsync(request.LogicalAddress, request.Body, ct).ConfigureAwait(false);
             return SoapMessageIO.Render(UpdateResponseSerializer, response, WireNamespaces.Update);
         })).WithDisplayName("EI Update");
@@ -48,7 +48,7 @@ internal static partial class EngagementIndexEndpoints
         {
             var request = SoapMessageIO.Parse<ProcessNotificationType>(
                 body, Notifications.NotificationPlanner.Serializer, EngagementIndexNamespaces.ProcessNotificationResponder, EngagementIndexNamespaces.ProcessNotificationElement);
-            LenientFields.Rescue(request.Body.EngagementTransaction);
+            MisplacedFields.Rescue(request.Body.EngagementTransaction);
             var response = await service.ProcessNotificationAsync(request.Body, ct).ConfigureAwait(false);
             return SoapMessageIO.Render(ProcessNotificationResponseSerializer, response, WireNamespaces.ProcessNotification);
         })).WithDisplayName("EI ProcessNotification");
@@ -58,7 +58,7 @@ internal static partial class EngagementIndexEndpoints
             var request = SoapMessageIO.Parse<FindContentType>(body, FindContentSerializer, EngagementIndexNamespaces.FindContentResponder, EngagementIndexNamespaces.FindContentElement);
             if (request.Body.Any is { Length: > 0 } any)
             {
-                request.Body.Any = LenientFields.Rescue(request.Body, any);
+                request.Body.Any = MisplacedFields.Rescue(request.Body, any);
             }
 
             var response = service.FindContent(request.Body);
@@ -70,7 +70,7 @@ internal static partial class EngagementIndexEndpoints
             var request = SoapMessageIO.Parse<GetUpdatesType>(body, GetUpdatesSerializer, EngagementIndexNamespaces.GetUpdatesResponder, EngagementIndexNamespaces.GetUpdatesElement);
             if (request.Body.Any is { Length: > 0 } any)
             {
-                request.Body.Any = LenientFields.Rescue(request.Body, any);
+                request.Body.Any = MisplacedFields.Rescue(request.Body, any);
             }
 
             var response = service.GetUpdates(request.Body);

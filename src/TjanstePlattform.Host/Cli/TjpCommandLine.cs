@@ -22,6 +22,7 @@ public static class TjpCommandLine
                 return await ReplayCommand.RunAsync(rest);
             case "record":
                 return await RecordCommand.RunAsync(rest);
+            case "catalog": return await CatalogCommand.RunAsync(rest);
             case "help":
             case "--help":
                 PrintUsage(Console.Out);

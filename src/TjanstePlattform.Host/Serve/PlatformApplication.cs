@@ -5,6 +5,7 @@ using TjanstePlattform.Aggregation;
 using TjanstePlattform.Catalog;
 using TjanstePlattform.EngagementIndex;
 using TjanstePlattform.Routing;
+using TjanstePlattform.Routing.Identity;
 using TjanstePlattform.Soap.Platform;
 using TjanstePlattform.SourceSystems;
 
@@ -36,6 +37,12 @@ public static class PlatformApplication
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServerPlatformAddress>());
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("platform", tags: ["ready"]);
+
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var dataDirectory = Path.GetFullPath(context.Configuration[$"{StorageOptions.SectionName}:Directory"] ?? "./data");
+            RouterHttps.Configure(kestrel, context.Configuration, dataDirectory);
+        });
 
         builder.Services.AddCatalog(builder.Configuration);
         builder.Services.AddRouter(builder.Configuration);

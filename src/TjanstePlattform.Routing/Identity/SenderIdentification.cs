@@ -19,6 +19,8 @@ internal sealed class SenderIdentification(IOptionsMonitor<RoutingOptions> routi
 
     public (string? Sender, VpFault? Fault) Identify(HttpContext context)
     {
+        var options = routing.CurrentValue;
+        var oid = (options.Https ?? new RouterHttpsOptions()).SenderIdOid;
         if (context.Request.IsHttps)
         {
             // On TLS the certificate decides; x-vp-sender-id is ignored.
@@ -28,13 +30,12 @@ internal sealed class SenderIdentification(IOptionsMonitor<RoutingOptions> routi
                 return (null, VpFaults.NoSenderId("No client certificate was presented."));
             }
 
-            var fromCertificate = SenderFromCertificate(certificate);
+            var fromCertificate = SenderFromCertificate(certificate, oid);
             return fromCertificate is null
                 ? (null, VpFaults.NoSenderId($"Subject: {certificate.Subject}"))
                 : (fromCertificate, null);
         }
 
-        var options = routing.CurrentValue;
         var peer = PeerAddress(context.Connection.RemoteIpAddress);
         if (!IsWhitelisted(peer, options.EffectiveIpWhitelist))
         {
@@ -45,29 +46,73 @@ internal sealed class SenderIdentification(IOptionsMonitor<RoutingOptions> routi
         var trusted = !options.RequireInstanceId
             || string.Equals(headers[RivtaHeaders.InstanceId].ToString(), platform.Value.InstanceId, StringComparison.Ordinal);
         var sender = trusted ? headers[RivtaHeaders.SenderId].ToString() : string.Empty;
-        if (string.IsNullOrWhiteSpace(sender))
+        if (!string.IsNullOrWhiteSpace(sender))
         {
-            return (null, VpFaults.NoSenderId(trusted
-                ? $"No {RivtaHeaders.SenderId} header on a plain HTTP call."
-                : $"{RivtaHeaders.SenderId} is only trusted together with {RivtaHeaders.InstanceId} of this platform."));
+            return (sender.Trim(), null);
         }
 
-        return (sender.Trim(), null);
+        // A TLS-terminating proxy in front may pass the consumer's certificate instead (PEM), as on the reference.
+        var forwardedCertificate = headers[RivtaHeaders.AuthCert].ToString();
+        if (!string.IsNullOrWhiteSpace(forwardedCertificate))
+        {
+            try
+            {
+                using var certificate = X509Certificate2.CreateFromPem(forwardedCertificate.Replace("\\n", "\n"));
+                var fromCertificate = SenderFromCertificate(certificate, oid);
+                return fromCertificate is null
+                    ? (null, VpFaults.NoSenderId($"Subject: {certificate.Subject}"))
+                    : (fromCertificate, null);
+            }
+            catch (System.Security.Cryptography.CryptographicException ex)
+            {
+                return (null, VpFaults.NoSenderId($"The certificate in {RivtaHeaders.AuthCert} could not be read: {ex.Message}"));
+            }
+        }
+
+        return (null, VpFaults.NoSenderId(trusted
+            ? $"No {RivtaHeaders.SenderId} header on a plain HTTP call."
+            : $"{RivtaHeaders.SenderId} is only trusted together with {RivtaHeaders.InstanceId} of this platform."));
     }
 
-    /// <summary>Reads SERIALNUMBER (2.5.4.5) from the subject, decoding hex-encoded values (<c>#13…</c>).</summary>
-    public static string? SenderFromCertificate(X509Certificate2 certificate)
+    /// <summary>Reads the sender attribute (default SERIALNUMBER, 2.5.4.5) from the subject; hex-encoded values (<c>#13…</c>) are decoded.</summary>
+    public static string? SenderFromCertificate(X509Certificate2 certificate, string oid = SerialNumberOid)
     {
         foreach (var rdn in certificate.SubjectName.EnumerateRelativeDistinguishedNames())
         {
-            if (rdn.GetSingleElementType().Value == SerialNumberOid)
+            if (rdn.GetSingleElementType().Value == oid)
             {
                 var value = rdn.GetSingleElementValue();
+                if (value is { Length: > 1 } && value[0] == '#')
+                {
+                    value = DecodeHexValue(value[1..]);
+                }
+
                 return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
             }
         }
 
         return null;
+    }
+
+    /// <summary>A DN value written as <c>#</c> + hex of its DER encoding (tag, length, bytes).</summary>
+    private static string? DecodeHexValue(string hex)
+    {
+        try
+        {
+            var der = Convert.FromHexString(hex);
+            var reader = new System.Formats.Asn1.AsnReader(der, System.Formats.Asn1.AsnEncodingRules.BER);
+            return reader.ReadCharacterString(reader.PeekTag().TagValue switch
+            {
+                12 => System.Formats.Asn1.UniversalTagNumber.UTF8String,
+                19 => System.Formats.Asn1.UniversalTagNumber.PrintableString,
+                22 => System.Formats.Asn1.UniversalTagNumber.IA5String,
+                _ => System.Formats.Asn1.UniversalTagNumber.UTF8String,
+            });
+        }
+        catch (Exception ex) when (ex is FormatException or System.Formats.Asn1.AsnContentException)
+        {
+            return null;
+        }
     }
 
     private static string PeerAddress(IPAddress? address)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Catalog.Snapshots;
@@ -41,12 +40,6 @@ internal sealed class RouterEndpoint(
         var correlationId = string.IsNullOrWhiteSpace(incomingCorrelation) ? Guid.NewGuid().ToString() : incomingCorrelation;
 
         // 1. Read: bound the body, then peek the head without consuming it.
-        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false })
-        {
-            sizeFeature.MaxRequestBodySize = options.MaxRequestBytes;
-        }
-
         if (request.ContentLength > options.MaxRequestBytes)
         {
             await FaultAsync(context, VpFaults.Unreadable($"The request is larger than the platform's limit of {options.MaxRequestBytes} bytes."), correlationId, null, null, null);
@@ -70,6 +63,9 @@ internal sealed class RouterEndpoint(
             await FaultAsync(context, VpFaults.Unreadable(headError?.Detail ?? string.Empty), correlationId, null, null, null);
             return;
         }
+
+        // Only after the peek: replacing the body stream earlier would hide the peeked bytes from the forwarder.
+        RequestSizeLimit.Install(context, options.MaxRequestBytes);
 
         // 2. Sender.
         var (sender, senderFault) = senders.Identify(context);
@@ -170,9 +166,9 @@ internal sealed class RouterEndpoint(
                 return;
             }
 
-            if (Find<BadHttpRequestException>(exception) is { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            if (Find<RequestTooLargeException>(exception) is { } tooLarge)
             {
-                await FaultAsync(context, VpFaults.Unreadable($"The request is larger than the platform's limit of {options.MaxRequestBytes} bytes."), correlationId, sender, head.Receiver, head.ContractNamespace);
+                await FaultAsync(context, VpFaults.Unreadable(tooLarge.Message), correlationId, sender, head.Receiver, head.ContractNamespace);
                 return;
             }
 

@@ -54,10 +54,15 @@ internal sealed class WsdlEndpoint(WsdlLibrary library)
 
         Rewrite(document.DocumentElement!, Path.GetDirectoryName(file)!, wsdlDirectory, endpointUrl);
         context.Response.ContentType = "text/xml; charset=UTF-8";
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true };
-        await using var writer = XmlWriter.Create(context.Response.Body, settings);
-        document.Save(writer);
-        await writer.FlushAsync();
+        // WSDL and XSD files are small: render in memory (Kestrel forbids synchronous writes to the response).
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        {
+            document.Save(writer);
+        }
+
+        context.Response.ContentLength = buffer.Length;
+        await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);
     }
 
     private static void Rewrite(XmlElement element, string fileDirectory, string wsdlDirectory, string endpointUrl)

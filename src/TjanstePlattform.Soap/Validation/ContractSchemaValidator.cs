@@ -92,6 +92,7 @@ internal sealed class ContractSchemaValidator : IContractSchemaValidator
     private SchemaValidationResult ValidateCore(Func<XmlReader> open)
     {
         XmlQualifiedName root;
+        string written;
         int line, position;
         try
         {
@@ -103,6 +104,7 @@ internal sealed class ContractSchemaValidator : IContractSchemaValidator
             }
 
             root = new XmlQualifiedName(reader.LocalName, reader.NamespaceURI);
+            written = reader.Name;
             (line, position) = LineOf(reader);
         }
         catch (XmlException ex)
@@ -119,7 +121,7 @@ internal sealed class ContractSchemaValidator : IContractSchemaValidator
         {
             // .NET would only warn here (the element is simply not declared) and call the message valid.
             return new SchemaValidationResult(root,
-                [new(line, position, Display(root), $"Unknown root element: no service contract schema declares {{{root.Namespace}}}{root.Name}.")]);
+                [new(line, position, written, $"Unknown root element: no service contract schema declares {{{root.Namespace}}}{root.Name}.")]);
         }
 
         IReadOnlyList<SchemaValidationError>? preferred = null;
@@ -238,8 +240,6 @@ internal sealed class ContractSchemaValidator : IContractSchemaValidator
 
     private static (int Line, int Position) LineOf(XmlReader reader)
         => reader is IXmlLineInfo info && info.HasLineInfo() ? (info.LineNumber, info.LinePosition) : (0, 0);
-
-    private static string Display(XmlQualifiedName name) => name.Name;
 
     private Index Load()
     {

@@ -219,13 +219,16 @@ public sealed class ReplayRunner : IDisposable
             return;
         }
 
-        message.Headers.Remove(name);
-        if (!message.Headers.TryAddWithoutValidation(name, value))
-        {
-            message.Content!.Headers.Remove(name);
-            message.Content.Headers.TryAddWithoutValidation(name, value);
-        }
+        HttpHeaders headers = ContentHeaders.Contains(name) ? message.Content!.Headers : message.Headers;
+        headers.Remove(name);
+        headers.TryAddWithoutValidation(name, value);
     }
+
+    private static readonly HashSet<string> ContentHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Allow", "Content-Disposition", "Content-Encoding", "Content-Language", "Content-Location", "Content-MD5",
+        "Content-Range", "Content-Type", "Expires", "Last-Modified",
+    };
 
     private async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {

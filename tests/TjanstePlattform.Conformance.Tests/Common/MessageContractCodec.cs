@@ -18,7 +18,9 @@ public static class MessageContractCodec
         where T : class
     {
         var converter = TypedMessageConverter.Create(typeof(T), action, new XmlSerializerFormatAttribute());
-        using var reader = envelope.CreateReader();
+        using var reader = XmlReader.Create(
+            new StringReader(envelope.ToString(SaveOptions.DisableFormatting)),
+            new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
         using var message = Message.CreateMessage(reader, int.MaxValue, MessageVersion.Soap11);
         return (T)converter.FromMessage(message);
     }
@@ -29,6 +31,10 @@ public static class MessageContractCodec
     {
         var converter = TypedMessageConverter.Create(typeof(T), action, new XmlSerializerFormatAttribute());
         using var message = converter.ToMessage(value, MessageVersion.Soap11);
+
+        // With AddressingVersion.None the action travels as the HTTP SOAPAction; WCF keeps an internal
+        // addressing/none Action header in the collection that never goes on the wire.
+        message.Headers.Action = null;
         var text = new StringBuilder();
         using (var writer = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true }))
         {

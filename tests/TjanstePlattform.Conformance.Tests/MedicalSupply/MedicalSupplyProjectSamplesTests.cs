@@ -1,3 +1,4 @@
+using TjanstePlattform.Conformance.Tests.Common;
 using TjanstePlattform.Conformance.Tests.Scheduling;
 
 namespace TjanstePlattform.Conformance.Tests.MedicalSupply;
@@ -27,11 +28,11 @@ public sealed class MedicalSupplyProjectSamplesTests
 
     [TestCaseSource(typeof(MedicalSupplyContracts), nameof(MedicalSupplyContracts.Cases))]
     public void Sample_folder_holds_exactly_the_documented_samples(ContractUnderTest contract)
-        => ProjectSamples.AssertDocumented(contract.Name, Expectations);
+        => SampleChecks.AssertDocumented(contract.Name, Expectations);
 
     [TestCaseSource(nameof(Samples))]
     public void Sample_is_schema_valid_apart_from_what_it_breaks(ContractUnderTest contract, SampleExpectation expected)
-        => ProjectSamples.AssertConforms(contract, expected, MedicalSupplyContracts.OfficialTree, MedicalSupplyContracts.ProjectTree, Patient);
+        => SampleChecks.AssertConforms(contract, expected, MedicalSupplyContracts.OfficialTree, MedicalSupplyContracts.ProjectTree, Patient);
 
     /// <summary>The order sample carries the Swedish enumeration values as UTF-8 text, byte for byte.</summary>
     [Test]

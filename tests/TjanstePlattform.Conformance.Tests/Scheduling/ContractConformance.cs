@@ -44,6 +44,9 @@ public sealed record ContractUnderTest(
 /// <summary>
 /// Reads and writes whole SOAP envelopes with a WCF message contract type (XmlSerializer format),
 /// exactly as a System.ServiceModel client or a SoapCore endpoint would: headers and body together.
+/// Like Common's MessageContractCodec, but by runtime type (the samples decide the type), with one
+/// converter per type (each builds XmlSerializers: rebuilding them per sample tripled the run time),
+/// bare bodies wrapped, and no WCF Action header written (BP 2.1 uses the SOAPAction HTTP header).
 /// </summary>
 public static class TypedMessages
 {
@@ -90,70 +93,6 @@ public static class TypedMessages
     public static SoapEnvelope RoundTrip(Type messageType, SoapEnvelope source) => Write(messageType, Read(messageType, source));
 }
 
-/// <summary>
-/// Compares two elements by meaning: expanded names, attribute values (namespace declarations and
-/// xsi:schemaLocation aside), child element order, and the text of leaf elements (CDATA and escaped text
-/// are the same text). Comments and whitespace between elements do not count.
-/// </summary>
-public static class XmlEquivalence
-{
-    private static readonly XName SchemaLocation = XName.Get("schemaLocation", XmlSchema.InstanceNamespace);
-
-    public static IReadOnlyList<string> Differences(XElement expected, XElement actual)
-    {
-        var differences = new List<string>();
-        Compare(expected, actual, "/" + expected.Name.LocalName, differences);
-        return differences;
-    }
-
-    private static void Compare(XElement expected, XElement actual, string path, List<string> differences)
-    {
-        if (expected.Name != actual.Name)
-        {
-            differences.Add($"{path}: expected element {expected.Name}, found {actual.Name}");
-            return;
-        }
-
-        var expectedAttributes = Attributes(expected);
-        var actualAttributes = Attributes(actual);
-        if (expectedAttributes != actualAttributes)
-        {
-            differences.Add($"{path}: attributes [{expectedAttributes}] became [{actualAttributes}]");
-        }
-
-        var expectedChildren = expected.Elements().ToList();
-        var actualChildren = actual.Elements().ToList();
-        if (expectedChildren.Count == 0 && actualChildren.Count == 0)
-        {
-            if (!string.Equals(expected.Value, actual.Value, StringComparison.Ordinal))
-            {
-                differences.Add($"{path}: text '{expected.Value}' became '{actual.Value}'");
-            }
-
-            return;
-        }
-
-        if (expectedChildren.Count != actualChildren.Count)
-        {
-            differences.Add($"{path}: children [{Names(expectedChildren)}] became [{Names(actualChildren)}]");
-            return;
-        }
-
-        for (var i = 0; i < expectedChildren.Count; i++)
-        {
-            Compare(expectedChildren[i], actualChildren[i], $"{path}/{expectedChildren[i].Name.LocalName}[{i}]", differences);
-        }
-    }
-
-    private static string Attributes(XElement element)
-        => string.Join(", ", element.Attributes()
-            .Where(a => !a.IsNamespaceDeclaration && a.Name != SchemaLocation)
-            .Select(a => $"{a.Name}={a.Value}")
-            .Order(StringComparer.Ordinal));
-
-    private static string Names(IEnumerable<XElement> elements) => string.Join(", ", elements.Select(e => e.Name.LocalName));
-}
-
 /// <summary>The checks every sample of these domains goes through.</summary>
 public static class ContractChecks
 {
@@ -195,7 +134,12 @@ public static class ContractChecks
     {
         var written = TypedMessages.RoundTrip(messageType, original);
 
-        var differences = XmlEquivalence.Differences(original.BodyRoot, written.BodyRoot).ToList();
+        var differences = new List<string>();
+        if (XmlEquivalence.FirstDifference(WithoutSchemaLocation(original.BodyRoot), written.BodyRoot) is { } bodyDifference)
+        {
+            differences.Add("body " + bodyDifference);
+        }
+
         foreach (var header in original.Headers)
         {
             var copy = written.Header(header.Name);
@@ -203,9 +147,9 @@ public static class ContractChecks
             {
                 differences.Add($"header {header.Name} was lost");
             }
-            else
+            else if (XmlEquivalence.FirstDifference(header, copy) is { } headerDifference)
             {
-                differences.AddRange(XmlEquivalence.Differences(header, copy).Select(d => "header " + d));
+                differences.Add("header " + headerDifference);
             }
         }
 
@@ -217,6 +161,14 @@ public static class ContractChecks
         Assert.That(after, Is.EqualTo(before),
             $"{name}: the re-serialized message validates differently against the official schemas.{Environment.NewLine}" +
             $"Original:{Environment.NewLine}{string.Join(Environment.NewLine, before)}{Environment.NewLine}Re-serialized:{Environment.NewLine}{string.Join(Environment.NewLine, after)}");
+    }
+
+    /// <summary>A copy without the example instances' xsi:schemaLocation hint, which no message keeps.</summary>
+    private static XElement WithoutSchemaLocation(XElement element)
+    {
+        var copy = new XElement(element);
+        copy.Attribute(XName.Get("schemaLocation", XmlSchema.InstanceNamespace))?.Remove();
+        return copy;
     }
 
     /// <summary>
@@ -261,26 +213,16 @@ public sealed record SampleExpectation(string File, string? LogicalAddress, bool
 }
 
 /// <summary>Checks of the project's replayable request samples.</summary>
-public static class ProjectSamples
+public static class SampleChecks
 {
     private static readonly XName LogicalAddress = XName.Get("LogicalAddress", "urn:riv:itintegration:registry:1");
     private static readonly XName Actor = XName.Get("Actor", "urn:riv:interoperability:headers:1");
     private static readonly XName ActorId = XName.Get("actorId", "urn:riv:interoperability:headers:1");
     private static readonly XName ActorType = XName.Get("actorType", "urn:riv:interoperability:headers:1");
 
-    public static string Folder(string contract) => SchemaTree.ProjectPath("samples", contract);
-
     /// <summary>The file names in a contract's sample folder, sorted.</summary>
     public static IReadOnlyList<string> Files(string contract)
-    {
-        var folder = Folder(contract);
-        if (!Directory.Exists(folder))
-        {
-            Assert.Fail($"Sample folder wsdl/samples/{contract} is missing: expected {folder}.");
-        }
-
-        return [.. Directory.EnumerateFiles(folder, "*.xml").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
-    }
+        => [.. Directory.EnumerateFiles(ProjectSamples.Folder(contract), "*.xml").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// The sample is strict UTF-8, its body is the contract's request and valid against both trees, its
@@ -289,7 +231,7 @@ public static class ProjectSamples
     /// </summary>
     public static void AssertConforms(ContractUnderTest contract, SampleExpectation expected, string officialTree, string projectTree, string patient)
     {
-        var path = Path.Combine(Folder(contract.Name), expected.File);
+        var path = ProjectSamples.PathOf($"{contract.Name}/{expected.File}");
         var what = $"wsdl/samples/{contract.Name}/{expected.File} ({expected.Breaks})";
         var bytes = File.ReadAllBytes(path);
         Assert.DoesNotThrow(() => new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), $"{what} is not UTF-8.");
@@ -410,6 +352,7 @@ public static class WsdlChecks
         var project = WsdlFacts.Read(projectPath);
 
         Assert.That(project.Contract, Is.EqualTo(official.Contract), $"wsdl/{projectTree}/interactions/{contract.InteractionWsdl} differs from the official WSDL.");
+        ProjectWsdl.AssertWellFormed(projectPath, official.TargetNamespace, contract.Action, contract.RequestElement, contract.ResponseElement);
 
         // Every relative import resolves inside the project tree, and every part element is declared there.
         var projectFolder = Path.GetDirectoryName(projectPath)!;
@@ -448,5 +391,45 @@ public static class WsdlChecks
             .Select(p => p[(p.IndexOf('=', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal);
         Assert.That(headers, Is.EqualTo(wsdlHeaders), $"{contract.RequestMessage.Name}: message headers = the WSDL's header parts.");
         Assert.That(contract.HasActor, Is.EqualTo(wsdlHeaders.Contains(new XmlQualifiedName("Actor", "urn:riv:interoperability:headers:1").ToString())), "Actor header as the WSDL declares.");
+    }
+}
+
+/// <summary>One WCF client call to a SoapCore endpoint that implements the same contract types.</summary>
+public static class WcfRoundTrip
+{
+    private static readonly XName LogicalAddress = XName.Get("LogicalAddress", "urn:riv:itintegration:registry:1");
+    private static readonly XName Actor = XName.Get("Actor", "urn:riv:interoperability:headers:1");
+
+    /// <summary>Starts the endpoint on 127.0.0.1:0, calls it once through a ChannelFactory client, stops it.</summary>
+    public static async Task<(TResponse Response, WireLog Wire)> CallAsync<TContract, TResponse>(TContract implementation, Func<TContract, Task<TResponse>> call)
+        where TContract : class
+    {
+        await using var server = await SoapCoreServer<TContract>.StartAsync(implementation);
+        var client = server.CreateClient();
+        try
+        {
+            return (await call(client), server.Wire);
+        }
+        finally
+        {
+            WcfChannels.CloseQuietly(client);
+        }
+    }
+
+    /// <summary>Both envelopes on the wire are the contract's, carry the headers, and are valid against the official schemas.</summary>
+    public static void AssertWireConforms(WireLog wire, ContractUnderTest contract, string officialTree)
+    {
+        var official = SchemaTree.Official(officialTree);
+        var request = SoapEnvelope.Parse(wire.Request);
+        var response = SoapEnvelope.Parse(wire.Response);
+        Assert.Multiple(() =>
+        {
+            Assert.That(request.BodyRoot.Name, Is.EqualTo(contract.RequestElement), "request body on the wire");
+            Assert.That(request.Header(LogicalAddress), Is.Not.Null, "LogicalAddress header on the wire");
+            Assert.That(request.Header(Actor) is not null, Is.EqualTo(contract.HasActor), "Actor header on the wire");
+            Assert.That(ContractChecks.Issues(official, request), Is.Empty, "request on the wire is valid against the official schemas");
+            Assert.That(response.BodyRoot.Name, Is.EqualTo(contract.ResponseElement), "response body on the wire");
+            Assert.That(ContractChecks.Issues(official, response), Is.Empty, "response on the wire is valid against the official schemas");
+        });
     }
 }

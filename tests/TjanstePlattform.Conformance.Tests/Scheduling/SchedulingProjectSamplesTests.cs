@@ -40,9 +40,9 @@ public sealed class SchedulingProjectSamplesTests
 
     [TestCaseSource(typeof(SchedulingContracts), nameof(SchedulingContracts.Cases))]
     public void Sample_folder_holds_exactly_the_documented_samples(ContractUnderTest contract)
-        => ProjectSamples.AssertDocumented(contract.Name, ExpectationsFor(contract));
+        => SampleChecks.AssertDocumented(contract.Name, ExpectationsFor(contract));
 
     [TestCaseSource(nameof(Samples))]
     public void Sample_is_schema_valid_apart_from_what_it_breaks(ContractUnderTest contract, SampleExpectation expected)
-        => ProjectSamples.AssertConforms(contract, expected, SchedulingContracts.OfficialTree, SchedulingContracts.ProjectTree, Patient);
+        => SampleChecks.AssertConforms(contract, expected, SchedulingContracts.OfficialTree, SchedulingContracts.ProjectTree, Patient);
 }

@@ -15,7 +15,8 @@ public sealed class DispatcherTests
     private ManualTimeProvider _clock = null!;
     private FakeTransport _transport = null!;
     private NotificationDispatcher _dispatcher = null!;
-    private readonly ConcurrentQueue<NotificationOutcome> _outcomes = new();
+    private ConcurrentQueue<NotificationOutcome> _outcomes = null!;
+    private HashSet<NotificationOutcome> _seen = null!;
     private int _next;
 
     [SetUp]
@@ -26,6 +27,8 @@ public sealed class DispatcherTests
         _clock = new ManualTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
         _store = new SqliteEngagementStore(Path.Combine(_directory, "ei.db"), 2, _clock, NullLogger<SqliteEngagementStore>.Instance);
         _transport = new FakeTransport();
+        _outcomes = new();
+        _seen = [];
     }
 
     [TearDown]
@@ -54,7 +57,11 @@ public sealed class DispatcherTests
             },
         });
         _dispatcher = new NotificationDispatcher(_store, _transport, options, _clock, NullLogger<NotificationDispatcher>.Instance);
-        _dispatcher.Completed += _outcomes.Enqueue;
+        _dispatcher.Completed += outcome =>
+        {
+            _outcomes.Enqueue(outcome);
+            _transport.Changed();
+        };
         await _dispatcher.StartAsync(CancellationToken.None);
     }
 
@@ -67,10 +74,10 @@ public sealed class DispatcherTests
         _dispatcher.Wake(subscriber);
     }
 
-    private Task<NotificationOutcome> NextOutcomeAsync(string subscriber) => _transport.OutcomeAsync(() =>
-        _outcomes.FirstOrDefault(o => o.Subscriber == subscriber && !_seen.Contains(o.Id)) is { } found && _seen.Add(found.Id) ? found : null, this);
+    /// <summary>The next outcome of <paramref name="subscriber"/> not yet taken by the test.</summary>
+    private Task<NotificationOutcome> NextOutcomeAsync(string subscriber) => _transport.UntilAsync(() =>
+        _outcomes.FirstOrDefault(o => o.Subscriber == subscriber && !_seen.Contains(o)) is { } found && _seen.Add(found) ? found : null);
 
-    private readonly HashSet<long> _seen = [];
 
     [Test]
     public async Task A_failed_delivery_waits_for_the_back_off_before_the_next_try()
@@ -198,9 +205,7 @@ public sealed class DispatcherTests
             await step(cancellationToken);
         }
 
-        public Task WhenCalledAsync(string subscriber, int count) => Until(() => Calls(subscriber) >= count ? true : (bool?)null);
-
-        public Task<NotificationOutcome> OutcomeAsync(Func<NotificationOutcome?> probe, DispatcherTests test) => Until(probe, test);
+        public Task WhenCalledAsync(string subscriber, int count) => UntilAsync(() => Calls(subscriber) >= count ? subscriber : null);
 
         public void Changed()
         {
@@ -214,13 +219,10 @@ public sealed class DispatcherTests
             changed.TrySetResult();
         }
 
-        private async Task<T> Until<T>(Func<T?> probe, DispatcherTests? test = null)
+        /// <summary>Completes with the probe's first non-null answer, looking again at every call or outcome.</summary>
+        public async Task<T> UntilAsync<T>(Func<T?> probe)
+            where T : class
         {
-            if (test is not null)
-            {
-                test._dispatcher.Completed += _ => Changed();
-            }
-
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             while (true)
             {
@@ -238,7 +240,5 @@ public sealed class DispatcherTests
                 await changed.WaitAsync(timeout.Token);
             }
         }
-
-        private async Task Until(Func<bool?> probe) => await Until<object>(() => probe() is true ? new object() : null);
     }
 }

@@ -6,6 +6,7 @@ using System.Xml.Serialization;
 
 namespace TjanstePlattform.Contracts.ClinicalProcess.ActivityPrescription.ActOutcome;
 
+/// <summary>A vaccination record (the domain shares its core with GetVaccinationHistory).</summary>
 [XmlType(TypeName = "VaccinationMedicalRecordType", Namespace = ActOutcomeNamespaces.Core)]
 public sealed class VaccinationMedicalRecordType
 {
@@ -183,6 +184,7 @@ public sealed class HealthcareProfessionalType
     public XmlElement[]? Any { get; set; }
 }
 
+/// <summary>An instance identifier: <c>root</c> (OID or HSA-id) and optional <c>extension</c>.</summary>
 [XmlType(TypeName = "IIType", Namespace = ActOutcomeNamespaces.Core)]
 public sealed class IIType
 {
@@ -197,6 +199,7 @@ public sealed class IIType
     public XmlElement[]? Any { get; set; }
 }
 
+/// <summary>A period of dates (YYYYMMDD), both ends optional.</summary>
 [XmlType(TypeName = "DatePeriodType", Namespace = ActOutcomeNamespaces.Core)]
 public sealed class DatePeriodType
 {
@@ -211,6 +214,7 @@ public sealed class DatePeriodType
     public XmlElement[]? Any { get; set; }
 }
 
+/// <summary>A person id: <c>id</c> (12 digits) and <c>type</c> (OID, e.g. 1.2.752.129.2.1.3.1 for personnummer).</summary>
 [XmlType(TypeName = "PersonIdType", Namespace = ActOutcomeNamespaces.Core)]
 public sealed class PersonIdType
 {
@@ -256,6 +260,7 @@ public sealed class LegalAuthenticatorType
     public XmlElement[]? Any { get; set; }
 }
 
+/// <summary>The header every record carries: document id, source system, patient, accountable professional, signature and nullification.</summary>
 [XmlType(TypeName = "PatientSummaryHeaderType", Namespace = ActOutcomeNamespaces.Core)]
 public sealed class PatientSummaryHeaderType
 {
@@ -352,6 +357,7 @@ public sealed class ActorType
     public XmlElement[]? Any { get; set; }
 }
 
+/// <summary>A coded value: code, code system (OID), names and original text.</summary>
 [XmlType(TypeName = "CVType", Namespace = ActOutcomeNamespaces.Core)]
 public sealed class CVType
 {
@@ -392,6 +398,7 @@ public sealed class DoseType
     public XmlElement[]? Any { get; set; }
 }
 
+/// <summary>The logical outcome: resultCode OK, INFO or ERROR (with errorCode INVALID_REQUEST), a logId and an optional message.</summary>
 [XmlType(TypeName = "ResultType", Namespace = ActOutcomeNamespaces.Core)]
 public sealed class ResultType
 {
@@ -821,6 +828,7 @@ public sealed class AdministrationOccurrenceType
     public XmlElement[]? Any { get; set; }
 }
 
+/// <summary>The drug: unstructured information, merchandise, article, drug or generics, and dosages.</summary>
 [XmlType(TypeName = "DrugChoiceType", Namespace = ActOutcomeNamespaces.Core)]
 public sealed class DrugChoiceType
 {
@@ -953,6 +961,7 @@ public sealed class LengthOfTreatmentType
     public bool IsMaximumTreatmentTime { get; set; }
 }
 
+/// <summary>One medication record: header (document, source system, patient, author) and body (the prescription).</summary>
 [XmlType(TypeName = "MedicationMedicalRecordType", Namespace = ActOutcomeNamespaces.Core)]
 public sealed class MedicationMedicalRecordType
 {
@@ -981,6 +990,7 @@ public sealed class MedicationMedicalRecordBodyType
     public XmlElement[]? Any { get; set; }
 }
 
+/// <summary>A prescription (ordination/förskrivning): type, status, reasons, prescriber, treatment period, drug, dispensation authorization, administrations; 2.1 adds relations.</summary>
 [XmlType(TypeName = "MedicationPrescriptionType", Namespace = ActOutcomeNamespaces.Core)]
 public sealed class MedicationPrescriptionType
 {

@@ -2,21 +2,22 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Xml;
 using System.Xml.Serialization;
-using TjanstePlattform.Contracts.EngagementIndex;
 
-namespace TjanstePlattform.EngagementIndex.Soap;
+namespace TjanstePlattform.Contracts.EngagementIndex;
 
 /// <summary>
 /// Puts contract fields that arrived out of schema order back where they belong. XmlSerializer reads a sequence
 /// strictly and hands a misplaced element to the <c>xs:any</c> bucket, whereas the reference EI (JAXB) takes it:
 /// an official Update sample sends <c>mostRecentContent</c> after <c>dataController</c>. Without this the
 /// content time would be silently lost (or a misplaced <c>deleteFlag</c> would turn a delete into a save).
-/// Runs only when the any-bucket is not empty, so the usual request pays nothing.
+/// Runs only when the any-bucket is not empty, so the usual request pays nothing. Works for any XmlSerializer
+/// contract type whose fields are <c>[XmlElement]</c> string or bool properties.
 /// </summary>
-internal static class LenientFields
+public static class MisplacedFields
 {
     private static readonly ConcurrentDictionary<Type, Dictionary<(string Namespace, string Name), PropertyInfo>> Maps = new();
 
+    /// <summary>Restores misplaced fields of every transaction and its engagement.</summary>
     public static void Rescue(IEnumerable<EngagementTransactionType> transactions)
     {
         foreach (var transaction in transactions)

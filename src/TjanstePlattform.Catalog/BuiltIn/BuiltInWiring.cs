@@ -1,0 +1,24 @@
+using TjanstePlattform.Catalog.Editing;
+
+namespace TjanstePlattform.Catalog.BuiltIn;
+
+/// <summary>
+/// The platform's own wiring, re-applied after the whole catalog is replaced (import, rollback): a catalog moved
+/// from another environment, or a version from before the base address changed, must not leave the built-in
+/// producers pointing at another platform. Known once the server has bound its address.
+/// </summary>
+internal sealed class BuiltInWiring(IEnumerable<IBuiltInRegistrations> registrations)
+{
+    private Uri? _baseAddress;
+
+    public void SetBaseAddress(Uri baseAddress) => Volatile.Write(ref _baseAddress, baseAddress);
+
+    /// <summary>Reconciles the always-ensured registrations into <paramref name="edit"/> (nothing before the address is known).</summary>
+    public void Reapply(CatalogEdit edit)
+    {
+        if (Volatile.Read(ref _baseAddress) is { } baseAddress)
+        {
+            BuiltInReconciler.Apply(edit, baseAddress, registrations.Where(r => !r.SeedOnce), seed: false);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.SourceSystems.Engagements;
+using TjanstePlattform.SourceSystems.FaultInjection;
+using TjanstePlattform.SourceSystems.Storage;
+
+namespace TjanstePlattform.SourceSystems.DemoWorld;
+
+/// <summary>
+/// At start: reads and checks the data files (a mistake stops the start), opens the store, imports the demo world at
+/// the first start and queues its engagements for EI. Readiness gate <c>sourcesystems</c> opens once that seeding
+/// reached EI — or after <c>SeedReadinessTimeout</c>, logged, so a broken EI never keeps the platform down.
+/// </summary>
+internal sealed partial class DemoWorldStartup : IHostedService
+{
+    public const string ReadinessGate = "sourcesystems";
+
+    private readonly DemoWorldSource _world;
+    private readonly SourceSystemDirectory _directory;
+    private readonly ISourceSystemStore _store;
+    private readonly DemoWorldState _state;
+    private readonly FaultInjector _faults;
+    private readonly PlatformReadiness? _readiness;
+    private readonly SourceSystemClock _clock;
+    private readonly EngagementReportingOptions _options;
+    private readonly ILogger<DemoWorldStartup> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _seeding = Task.CompletedTask;
+
+    public DemoWorldStartup(
+        DemoWorldSource world,
+        SourceSystemDirectory directory,
+        ISourceSystemStore store,
+        DemoWorldState state,
+        FaultInjector faults,
+        IServiceProvider services,
+        SourceSystemClock clock,
+        IOptions<SourceSystemsOptions> options,
+        ILogger<DemoWorldStartup> logger)
+    {
+        _world = world;
+        _directory = directory;
+        _store = store;
+        _state = state;
+        _faults = faults;
+        _clock = clock;
+        _options = options.Value.EngagementIndex;
+        _logger = logger;
+        _readiness = (PlatformReadiness?)services.GetService(typeof(PlatformReadiness));
+        _readiness?.Require(ReadinessGate);
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var data = _world.Data;
+        foreach (var system in data.Journals.Cast<SourceSystemData>().Concat(data.Scheduling).Concat(data.MedicalSupply))
+        {
+            _faults.Register(system.HsaId, system.Faults);
+        }
+
+        LogLoaded(_directory.All.Count, data.Persons.Count, _world.DataDirectory);
+        _store.Initialize();
+        var seeded = await _state.ImportIfNewAsync(cancellationToken).ConfigureAwait(false);
+        if (seeded is null || seeded.IsCompleted)
+        {
+            _readiness?.Open(ReadinessGate);
+            return;
+        }
+
+        LogImported();
+        _seeding = Task.Run(() => AwaitSeedingAsync(seeded), CancellationToken.None);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _seeding.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task AwaitSeedingAsync(Task<bool> seeded)
+    {
+        try
+        {
+            if (!await seeded.WaitAsync(_options.SeedReadinessTimeout, _clock.TimeProvider, _stopping.Token).ConfigureAwait(false))
+            {
+                LogSeedFailed(_options.SeedReadinessTimeout);
+            }
+        }
+        catch (TimeoutException)
+        {
+            LogSeedFailed(_options.SeedReadinessTimeout);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        _readiness?.Open(ReadinessGate);
+    }
+
+    [LoggerMessage(EventId = 720, Level = LogLevel.Information, Message = "Demo world: {Systems} source systems, {Persons} persons, from {Directory}")]
+    private partial void LogLoaded(int systems, int persons, string directory);
+
+    [LoggerMessage(EventId = 721, Level = LogLevel.Information, Message = "Demo world imported into the store (first start); its engagements are queued for EI")]
+    private partial void LogImported();
+
+    [LoggerMessage(EventId = 722, Level = LogLevel.Error, Message = "The demo world's engagements did not reach EI within {Timeout}; the platform reports ready anyway and keeps retrying")]
+    private partial void LogSeedFailed(TimeSpan timeout);
+}

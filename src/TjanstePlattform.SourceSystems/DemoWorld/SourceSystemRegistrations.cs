@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Options;
+using TjanstePlattform.Catalog.BuiltIn;
+using TjanstePlattform.Catalog.Demo;
+using TjanstePlattform.Contracts.ClinicalProcess.ActivityPrescription.ActOutcome;
+using TjanstePlattform.Contracts.EngagementIndex;
+using TjanstePlattform.Contracts.RequestStatus;
+using TjanstePlattform.Contracts.Scheduling;
+using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.SourceSystems.Engagements;
+
+namespace TjanstePlattform.SourceSystems.DemoWorld;
+
+/// <summary>
+/// The demo world in the catalog, seeded once into an empty catalog (a user may delete or repoint any of it):
+/// a routing (vägval) per source system, logical address and contract to the system's endpoint on the platform, and
+/// the demo consumer's authorizations (anropsbehörigheter) as a real 1177-style consumer has them — every source
+/// system it may reach directly (not the ones marked <c>demoConsumerAuthorized: false</c>), and the national
+/// aggregating services for GetMedicationHistory, GetSubjectOfCareSchedule and GetRequestActivities. (The aggregating
+/// services register their own routings at the national address.)
+/// </summary>
+internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, IOptions<SourceSystemsOptions> options, IOptions<PlatformOptions> platform) : IBuiltInRegistrations
+{
+    /// <summary>The contracts the demo consumer reaches through the national aggregating services.</summary>
+    public static readonly IReadOnlyList<string> AggregatedContracts =
+    [
+        ActOutcomeNamespaces.GetMedicationHistoryResponder,
+        SchedulingNamespaces.GetSubjectOfCareScheduleResponder,
+        RequestStatusNamespaces.GetRequestActivitiesResponder,
+    ];
+
+    public IEnumerable<BuiltInServiceProduction> ServiceProductions =>
+        from system in directory.All
+        from operation in system.Operations
+        from address in system.LogicalAddresses
+        select new BuiltInServiceProduction(system.HsaId, address, operation.ContractNamespace, $"{system.BasePath(directory.PathBase)}/{operation.RelativePath}");
+
+    public IEnumerable<BuiltInCooperation> Cooperations
+    {
+        get
+        {
+            var consumer = DemoConsumer(options.Value);
+            foreach (var system in directory.All.Where(s => s.DemoConsumerAuthorized))
+            {
+                foreach (var contract in system.Operations.Select(o => o.ContractNamespace).Distinct(StringComparer.OrdinalIgnoreCase))
+                {
+                    foreach (var address in system.LogicalAddresses)
+                    {
+                        yield return new BuiltInCooperation(consumer, address, contract);
+                    }
+                }
+            }
+
+            var national = string.IsNullOrWhiteSpace(options.Value.NationalLogicalAddress) ? platform.Value.HsaId : options.Value.NationalLogicalAddress;
+            foreach (var contract in AggregatedContracts)
+            {
+                yield return new BuiltInCooperation(consumer, national, contract);
+            }
+        }
+    }
+
+    public bool SeedOnce => true;
+
+    public static string DemoConsumer(SourceSystemsOptions options) =>
+        string.IsNullOrWhiteSpace(options.DemoConsumer) ? DemoCatalog.Consumer : options.DemoConsumer;
+}
+
+/// <summary>
+/// The platform's own wiring, reconciled at every start: each source system may call Update on the engagement index
+/// (it reports its engagements through the router like any source system).
+/// </summary>
+internal sealed class EngagementReportingRegistrations(SourceSystemDirectory directory, EngagementReporter reporter) : IBuiltInRegistrations
+{
+    public IEnumerable<BuiltInServiceProduction> ServiceProductions => [];
+
+    public IEnumerable<BuiltInCooperation> Cooperations =>
+        reporter.Enabled
+            ? directory.All.Select(s => new BuiltInCooperation(s.HsaId, reporter.IndexAddress, EngagementIndexNamespaces.UpdateResponder))
+            : [];
+
+    public bool SeedOnce => false;
+}

@@ -1,0 +1,57 @@
+using System.Xml;
+using TjanstePlattform.Soap.Faults;
+
+namespace TjanstePlattform.SourceSystems.Soap;
+
+/// <summary>
+/// One operation a source system answers: the request body's root element (its namespace is the service contract),
+/// the type it is read into, the response element, and the handler.
+/// </summary>
+internal sealed record SoapOperation(
+    string Interaction,
+    string Major,
+    string ContractNamespace,
+    Type RequestType,
+    string ResponseElement,
+    Func<SoapCall, object, Task<object>> Handle)
+{
+    /// <summary>The request body's root element name: the interaction name.</summary>
+    public string RequestElement => Interaction;
+
+    /// <summary>The path below the system's base path: <c>{Interaction}/{major}/rivtabp21</c>.</summary>
+    public string RelativePath => $"{Interaction}/{Major}/rivtabp21";
+
+    /// <summary>A typed operation.</summary>
+    public static SoapOperation Create<TRequest, TResponse>(
+        string interaction, string major, string contractNamespace, Func<SoapCall, TRequest, Task<TResponse>> handle)
+        where TRequest : class
+        where TResponse : class
+        => new(interaction, major, contractNamespace, typeof(TRequest), interaction + "Response",
+            async (call, request) => await handle(call, (TRequest)request).ConfigureAwait(false));
+}
+
+/// <summary>What a handler knows about the call besides its body.</summary>
+/// <param name="SystemId">The HSA-id of the source system the call reached.</param>
+/// <param name="LogicalAddress">The <c>LogicalAddress</c> header (the receiver), if any.</param>
+/// <param name="Actor">The <c>{urn:riv:interoperability:headers:1}Actor</c> header element, if any.</param>
+/// <param name="OriginalConsumer"><c>x-rivta-original-serviceconsumer-hsaid</c> (the router sets it to the sender when absent).</param>
+/// <param name="LogId">The correlation id of the call (<c>x-skltp-correlation-id</c>) or a new id: used as the contract's logId.</param>
+internal sealed record SoapCall(
+    string SystemId,
+    string? LogicalAddress,
+    XmlElement? Actor,
+    string? OriginalConsumer,
+    string LogId,
+    CancellationToken Aborted);
+
+/// <summary>A SOAP fault a producer answers with (HTTP 500): <c>soap:Client</c> for a bad request, <c>soap:Server</c> for its own trouble.</summary>
+internal sealed class SoapFaultException(SoapFaultActor actor, string faultString, string? detail = null) : Exception(faultString)
+{
+    public SoapFaultActor Actor { get; } = actor;
+
+    public string FaultString { get; } = faultString;
+
+    public string? Detail { get; } = detail;
+
+    public static SoapFaultException Client(string faultString, string? detail = null) => new(SoapFaultActor.Client, faultString, detail);
+}

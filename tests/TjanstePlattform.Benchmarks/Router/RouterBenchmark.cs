@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TjanstePlattform.Testing;
+using Yarp.ReverseProxy.Forwarder;
+using static TjanstePlattform.Testing.SoapMessages;
+
+namespace TjanstePlattform.Benchmarks.Router;
+
+/// <summary>
+/// The router's cost, measured against the .NET ceiling: the same load (small GetMedicationHistory envelopes,
+/// fixed concurrency, bounded duration) sent directly to a canned producer, through a bare IHttpForwarder hop
+/// that does no SOAP work, and through the router. Then the working-set growth while 50 MB stream both ways.
+/// Settings: BENCH_ROUTER_SECONDS (default 10), BENCH_ROUTER_CONCURRENCY (default 32).
+/// </summary>
+public sealed class RouterBenchmark : IBenchmark
+{
+    public string Name => "router";
+
+    public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
+    {
+        var seconds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUTER_SECONDS"), out var s) ? s : 10;
+        var concurrency = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUTER_CONCURRENCY"), out var c) ? c : 32;
+        var duration = TimeSpan.FromSeconds(seconds);
+        const long maxRequests = 5_000_000;
+
+        var answer = Encoding.UTF8.GetBytes(GetMedicationHistoryResponse());
+        await using var producer = await TestProducer.StartAsync(async ctx =>
+        {
+            await ctx.Request.Body.CopyToAsync(Stream.Null, ctx.RequestAborted);
+            ctx.Response.ContentType = "text/xml; charset=UTF-8";
+            ctx.Response.ContentLength = answer.Length;
+            await ctx.Response.Body.WriteAsync(answer, ctx.RequestAborted);
+        });
+        await using var bareHop = await BareHop.StartAsync(producer.Address);
+        await using var platform = await TestPlatform.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
+        await new CatalogApi(platform.Http).ConnectAsync("BENCH-CONSUMER", "SE-BENCH", GetMedicationHistoryNamespace, producer.Address.ToString());
+
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            MaxConnectionsPerServer = concurrency * 2,
+            AutomaticDecompression = DecompressionMethods.None,
+        });
+        var envelope = Encoding.UTF8.GetBytes(GetMedicationHistory("SE-BENCH"));
+
+        Func<CancellationToken, Task<bool>> Caller(Uri target) => async token =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(envelope) };
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=UTF-8");
+            request.Headers.TryAddWithoutValidation("x-vp-sender-id", "BENCH-CONSUMER");
+            using var response = await client.SendAsync(request, token);
+            await response.Content.CopyToAsync(Stream.Null, token);
+            return response.StatusCode == HttpStatusCode.OK;
+        };
+
+        output.WriteLine($"load: {concurrency} concurrent consumers, {seconds} s per target, loopback, {Environment.ProcessorCount} cores");
+        var targets = new (string Name, Uri Uri)[]
+        {
+            ("direct to producer", producer.Address),
+            ("bare IHttpForwarder hop", bareHop.Address),
+            ("router (/vp)", platform.Router()),
+        };
+        var results = new Dictionary<string, LoadResult>();
+        foreach (var (name, uri) in targets)
+        {
+            // Warm-up: JIT, connection pools, tiered compilation.
+            await LoadDriver.RunAsync(name, concurrency, TimeSpan.FromSeconds(Math.Max(2, seconds / 3)), maxRequests, Caller(uri), cancellationToken);
+            var result = await LoadDriver.RunAsync(name, concurrency, duration, maxRequests, Caller(uri), cancellationToken);
+            results[name] = result;
+            output.WriteLine(result);
+        }
+
+        var bare = results["bare IHttpForwarder hop"];
+        var router = results["router (/vp)"];
+        output.WriteLine($"router / bare hop: throughput {router.RequestsPerSecond / bare.RequestsPerSecond:F2}x (target >= 0.90), p99 {router.P99Ms / bare.P99Ms:F2}x (target <= 1.20)");
+
+        await StreamingMemoryAsync(output, platform, cancellationToken);
+    }
+
+    private static async Task StreamingMemoryAsync(TextWriter output, TestPlatform platform, CancellationToken cancellationToken)
+    {
+        const long size = 50L * 1024 * 1024;
+        await using var producer = await TestProducer.StartAsync(async ctx =>
+        {
+            await ctx.Request.Body.CopyToAsync(Stream.Null, ctx.RequestAborted);
+            ctx.Response.ContentType = "text/xml; charset=UTF-8";
+            await ctx.Response.WriteAsync("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><r xmlns=\"urn:bench\"><!--");
+            var chunk = new byte[64 * 1024];
+            Array.Fill(chunk, (byte)'b');
+            for (long sent = 0; sent < size; sent += chunk.Length)
+            {
+                await ctx.Response.Body.WriteAsync(chunk, ctx.RequestAborted);
+            }
+
+            await ctx.Response.WriteAsync("--></r></soap:Body></soap:Envelope>");
+        });
+        await new CatalogApi(platform.Http).ConnectAsync("BENCH-CONSUMER", "SE-BENCH-BIG", GetMedicationHistoryNamespace, producer.Address.ToString());
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var baseline = process.WorkingSet64;
+        var peak = baseline;
+        using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+                try
+                {
+                    await Task.Delay(5, sampling.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        });
+
+        var head = Encoding.UTF8.GetBytes(GetMedicationHistory("SE-BENCH-BIG", extraBody: "<!--").Split("</urn1:GetMedicationHistory>")[0]);
+        var tail = Encoding.UTF8.GetBytes("--></urn1:GetMedicationHistory></soapenv:Body></soapenv:Envelope>");
+        using var request = new HttpRequestMessage(HttpMethod.Post, platform.Router())
+        {
+            Content = new GeneratedContent(head, size, tail),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=UTF-8");
+        request.Headers.TryAddWithoutValidation("x-vp-sender-id", "BENCH-CONSUMER");
+        var watch = Stopwatch.StartNew();
+        using var response = await platform.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        long received = 0;
+        await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
+        {
+            var buffer = new byte[64 * 1024];
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                received += read;
+            }
+        }
+
+        watch.Stop();
+        sampling.Cancel();
+        await sampler;
+        output.WriteLine($"streaming 50 MB up and 50 MB down through the router: HTTP {(int)response.StatusCode}, {received / 1024 / 1024} MB received in {watch.ElapsedMilliseconds} ms");
+        output.WriteLine($"peak working-set growth: {(peak - baseline) / 1024.0 / 1024.0:F1} MB (target <= 32 MB; client, router and producer share this process)");
+    }
+
+    /// <summary>A request body produced on the fly: never held in memory.</summary>
+    private sealed class GeneratedContent(byte[] head, long fillerBytes, byte[] tail) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(head);
+            var chunk = new byte[64 * 1024];
+            Array.Fill(chunk, (byte)'a');
+            for (long sent = 0; sent < fillerBytes; sent += chunk.Length)
+            {
+                await stream.WriteAsync(chunk);
+            }
+
+            await stream.WriteAsync(tail);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    /// <summary>The ceiling: Kestrel + IHttpForwarder with the default transformer, no SOAP work at all.</summary>
+    private sealed class BareHop : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private BareHop(WebApplication app, Uri address)
+        {
+            _app = app;
+            Address = address;
+        }
+
+        public Uri Address { get; }
+
+        public static async Task<BareHop> StartAsync(Uri destination)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+            builder.Services.AddHttpForwarder();
+            var app = builder.Build();
+            var invoker = new HttpMessageInvoker(new SocketsHttpHandler
+            {
+                UseProxy = false,
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.None,
+                UseCookies = false,
+                ActivityHeadersPropagator = null,
+            });
+            var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
+            var prefix = destination.GetLeftPart(UriPartial.Authority);
+            app.Run(ctx => forwarder.SendAsync(ctx, prefix, invoker).AsTask());
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new BareHop(app, new Uri(address + destination.AbsolutePath));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
