@@ -10,6 +10,8 @@ using TjanstePlattform.Routing.Operations;
 using TjanstePlattform.Routing.Pipeline;
 using TjanstePlattform.Routing.RoutingRules;
 using TjanstePlattform.Routing.Wsdl;
+using TjanstePlattform.Routing.Validation;
+using TjanstePlattform.Soap.Validation;
 
 namespace TjanstePlattform.Routing;
 
@@ -29,6 +31,8 @@ public static class RoutingExtensions
         services.TryAddSingleton<RouterTransformer>();
         services.TryAddSingleton<RouterEndpoint>();
         services.TryAddSingleton<RoutingRulesContext>();
+        services.AddContractValidation(configuration);
+        services.TryAddSingleton<RouterValidation>();
         services.AddOptions<ContractsOptions>().BindConfiguration(ContractsOptions.SectionName);
         services.TryAddSingleton<WsdlLibrary>();
         services.TryAddSingleton<WsdlEndpoint>();

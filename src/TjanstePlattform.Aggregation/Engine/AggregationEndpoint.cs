@@ -65,7 +65,7 @@ internal sealed class AggregationEndpoint(
         }
 
         // 3. Contract, patient and filters from the body.
-        var (consumerRequest, error, _) = ConsumerRequest.Read(body, contracts);
+        var (consumerRequest, error) = ConsumerRequest.Read(body, contracts);
         if (consumerRequest is null)
         {
             await FaultAsync(context, new AggregationFault(SoapFaultActor.Client, error!, null), correlationId);

@@ -24,7 +24,7 @@ public sealed record ConsumerRequest(
     /// Reads a consumer's envelope: the contract from the first Body child's namespace (never the URL), the patient id
     /// and the filter elements the descriptor names. Returns an error text for anything the engine cannot work with.
     /// </summary>
-    public static (ConsumerRequest? Request, string? Error, bool UnknownContract) Read(ReadOnlyMemory<byte> envelope, AggregatedContracts contracts)
+    public static (ConsumerRequest? Request, string? Error) Read(ReadOnlyMemory<byte> envelope, AggregatedContracts contracts)
     {
         XElement? body;
         try
@@ -33,33 +33,33 @@ public sealed record ConsumerRequest(
         }
         catch (XmlException ex)
         {
-            return (null, $"The request is not well-formed XML: {ex.Message}", false);
+            return (null, $"The request is not well-formed XML: {ex.Message}");
         }
         catch (Exception ex) when (ex is ArgumentException or System.Text.DecoderFallbackException)
         {
-            return (null, $"The request could not be read: {ex.Message}", false);
+            return (null, $"The request could not be read: {ex.Message}");
         }
 
         if (body is null)
         {
-            return (null, "The request is not a SOAP 1.1 envelope with a Body element.", false);
+            return (null, "The request is not a SOAP 1.1 envelope with a Body element.");
         }
 
         var contract = contracts.Find(body.Name.NamespaceName);
         if (contract is null)
         {
-            return (null, $"The service contract {body.Name.NamespaceName} is not aggregated by this platform.", true);
+            return (null, $"The service contract {body.Name.NamespaceName} is not aggregated by this platform.");
         }
 
         if (body.Name.LocalName != contract.RequestElement || body.Name.NamespaceName != contract.Namespace)
         {
-            return (null, $"Expected the request element {{{contract.Namespace}}}{contract.RequestElement}, found {body.Name}.", false);
+            return (null, $"Expected the request element {{{contract.Namespace}}}{contract.RequestElement}, found {body.Name}.");
         }
 
         var patient = Follow(body, contract.Namespace, contract.PatientIdPath)?.Value.Trim();
         if (string.IsNullOrEmpty(patient))
         {
-            return (null, $"The request has no patient id ({string.Join('/', contract.PatientIdPath)}).", false);
+            return (null, $"The request has no patient id ({string.Join('/', contract.PatientIdPath)}).");
         }
 
         XNamespace ns = contract.Namespace;
@@ -67,7 +67,7 @@ public sealed record ConsumerRequest(
         var categorizations = contract.CategorizationFilter is null
             ? []
             : body.Elements(ns + contract.CategorizationFilter).Select(e => e.Value.Trim()).Where(v => v.Length > 0).ToArray();
-        return (new ConsumerRequest(contract, envelope, patient, string.IsNullOrEmpty(sourceSystem) ? null : sourceSystem, categorizations), null, false);
+        return (new ConsumerRequest(contract, envelope, patient, string.IsNullOrEmpty(sourceSystem) ? null : sourceSystem, categorizations), null);
     }
 
     private static XElement? FirstBodyChild(ReadOnlyMemory<byte> envelope)

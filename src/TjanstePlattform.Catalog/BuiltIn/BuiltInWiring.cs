@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TjanstePlattform.Catalog.Editing;
 
 namespace TjanstePlattform.Catalog.BuiltIn;
@@ -7,7 +8,12 @@ namespace TjanstePlattform.Catalog.BuiltIn;
 /// from another environment, or a version from before the base address changed, must not leave the built-in
 /// producers pointing at another platform. Known once the server has bound its address.
 /// </summary>
-internal sealed class BuiltInWiring(IEnumerable<IBuiltInRegistrations> registrations)
+/// <remarks>
+/// The registrations are resolved only when needed: a part's registrations may themselves depend (through
+/// their own services) on the catalog, and resolving them while the catalog is being constructed would
+/// deadlock the container.
+/// </remarks>
+internal sealed class BuiltInWiring(IServiceProvider services)
 {
     private Uri? _baseAddress;
 
@@ -18,7 +24,7 @@ internal sealed class BuiltInWiring(IEnumerable<IBuiltInRegistrations> registrat
     {
         if (Volatile.Read(ref _baseAddress) is { } baseAddress)
         {
-            BuiltInReconciler.Apply(edit, baseAddress, registrations.Where(r => !r.SeedOnce), seed: false);
+            BuiltInReconciler.Apply(edit, baseAddress, services.GetServices<IBuiltInRegistrations>().Where(r => !r.SeedOnce), seed: false);
         }
     }
 }

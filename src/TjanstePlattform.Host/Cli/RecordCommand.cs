@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using TjanstePlattform.Tooling.Record;
 
@@ -33,11 +34,15 @@ public static class RecordCommand
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Console.CancelKeyPress += (_, e) =>
+        void Stop(PosixSignalContext context)
         {
-            e.Cancel = true;
+            context.Cancel = true;
             stop.Cancel();
-        };
+        }
+
+        // Ctrl+C and a service manager's SIGTERM both stop recording cleanly.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         using var loggerFactory = LoggerFactory.Create(logging => logging
             .AddSimpleConsole(console => console.SingleLine = true)

@@ -17,7 +17,7 @@ namespace TjanstePlattform.Routing.Operations;
 /// </summary>
 public static class OperationsEndpoints
 {
-    private static readonly DateTimeOffset StartedAt = DateTimeOffset.UtcNow;
+    private static readonly DateTimeOffset StartedAt = new(Process.GetCurrentProcess().StartTime.ToUniversalTime(), TimeSpan.Zero);
 
     public static IEndpointRouteBuilder MapRouterOperations(this IEndpointRouteBuilder endpoints)
     {

@@ -7,6 +7,8 @@ using TjanstePlattform.Routing.Forwarding;
 using TjanstePlattform.Routing.Headers;
 using TjanstePlattform.Routing.Identity;
 using TjanstePlattform.Routing.RoutingRules;
+using TjanstePlattform.Routing.Validation;
+using TjanstePlattform.Soap.Validation;
 using TjanstePlattform.Soap.Envelope;
 using TjanstePlattform.Soap.Faults;
 using TjanstePlattform.Soap.Platform;
@@ -25,6 +27,7 @@ internal sealed class RouterEndpoint(
     IHttpForwarder forwarder,
     ProducerClient producers,
     RoutingRulesContext rules,
+    RouterValidation validation,
     RouterTransformer transformer,
     IOptionsMonitor<RoutingOptions> routing,
     IOptions<PlatformOptions> platform,
@@ -126,6 +129,30 @@ internal sealed class RouterEndpoint(
             return;
         }
 
+        // Optional schema validation (Validation:Mode): reads the request whole, so off by default.
+        ResponseCapture? capture = null;
+        if (validation.Mode != ValidationMode.Off)
+        {
+            string? invalid;
+            try
+            {
+                invalid = await validation.ValidateRequestAsync(context, correlationId);
+            }
+            catch (RequestTooLargeException tooLarge)
+            {
+                await FaultAsync(context, VpFaults.Unreadable(tooLarge.Message), correlationId, sender, head.Receiver, head.ContractNamespace);
+                return;
+            }
+
+            if (invalid is not null && validation.Mode == ValidationMode.Reject)
+            {
+                await FaultAsync(context, VpFaults.Unreadable($"The request does not validate against its service contract: {invalid}"), correlationId, sender, head.Receiver, head.ContractNamespace);
+                return;
+            }
+
+            capture = validation.CaptureResponse(context);
+        }
+
         // 5. Forward as a stream, converting the RIV profile or the encoding while streaming when needed.
         var producerProfile = RoutingDecision.ProducerProfile(production!);
         var convertTo = producerProfile == head.Profile ? null : producerProfile;
@@ -184,6 +211,11 @@ internal sealed class RouterEndpoint(
         {
             await FaultAsync(context, VpFaults.ProducerError(production.PhysicalAddress, $"HTTP status {status}"), correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
+        }
+
+        if (capture is not null)
+        {
+            validation.ValidateResponse(capture, correlationId);
         }
 
         RouterLog.Routed(logger, sender!, head.Receiver, head.ContractNamespace, production.PhysicalAddress, context.Response.StatusCode, call.ProducerResponseMs, correlationId);

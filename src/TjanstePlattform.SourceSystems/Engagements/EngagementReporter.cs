@@ -28,7 +28,7 @@ internal sealed partial class EngagementReporter : BackgroundService
     private readonly ISourceSystemStore _store;
     private readonly IHttpClientFactory _http;
     private readonly IPlatformAddress _address;
-    private readonly ICatalogSnapshotSource? _catalog;
+    private readonly IServiceProvider _services;
     private readonly SourceSystemClock _clock;
     private readonly EngagementReportingOptions _options;
     private readonly ILogger<EngagementReporter> _logger;
@@ -49,7 +49,9 @@ internal sealed partial class EngagementReporter : BackgroundService
         _store = store;
         _http = http;
         _address = address;
-        _catalog = (ICatalogSnapshotSource?)services.GetService(typeof(ICatalogSnapshotSource));
+        // The catalog is looked up when sending starts, not here: the catalog itself is built from the built-in
+        // registrations, and one of them needs this reporter.
+        _services = services;
         _clock = clock;
         _options = options.Value.EngagementIndex;
         _logger = logger;
@@ -119,9 +121,10 @@ internal sealed partial class EngagementReporter : BackgroundService
         }
 
         var target = new Uri(baseAddress, _options.RouterPath);
-        if (_catalog is not null)
+        var catalog = (ICatalogSnapshotSource?)_services.GetService(typeof(ICatalogSnapshotSource));
+        if (catalog is not null)
         {
-            _catalog.Changed += OnCatalogChanged;
+            catalog.Changed += OnCatalogChanged;
         }
 
         try
@@ -154,9 +157,9 @@ internal sealed partial class EngagementReporter : BackgroundService
         }
         finally
         {
-            if (_catalog is not null)
+            if (catalog is not null)
             {
-                _catalog.Changed -= OnCatalogChanged;
+                catalog.Changed -= OnCatalogChanged;
             }
         }
     }

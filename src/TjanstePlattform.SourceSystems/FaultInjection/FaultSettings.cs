@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TjanstePlattform.SourceSystems.FaultInjection;
 
 /// <summary>
@@ -24,6 +26,7 @@ internal sealed class FaultSettings
 
     public static FaultSettings None => new();
 
+    [JsonIgnore]
     public bool IsEmpty => Latency is null && CloseConnection is null && HttpError is null && SoapFault is null && MalformedXml is null;
 
     public FaultSettings Clone() => new()

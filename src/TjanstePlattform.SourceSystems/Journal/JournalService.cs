@@ -113,13 +113,13 @@ internal sealed class JournalService
     }
 
     /// <summary>
-    /// The treatment (startOfTreatment, else the record's authorTime, to endOfTreatment, open when missing) touches the
-    /// period (its start and end dates inclusive, each optional).
+    /// The treatment (startOfTreatment to endOfTreatment, open when missing) touches the period (its start and end dates
+    /// inclusive, each optional). A record without startOfTreatment (an utsättning) is the moment it was written.
     /// </summary>
     private static bool Overlaps(MedicationRecordData record, DatePeriodType period)
     {
         var start = (record.StartOfTreatment ?? record.AuthorTime)[..8];
-        var end = record.EndOfTreatment?[..8];
+        var end = (record.EndOfTreatment ?? (record.StartOfTreatment is null ? record.AuthorTime : null))?[..8];
         var periodStart = string.IsNullOrWhiteSpace(period.Start) ? null : period.Start.Trim();
         var periodEnd = string.IsNullOrWhiteSpace(period.End) ? null : period.End.Trim();
         return (periodEnd is null || string.CompareOrdinal(start, periodEnd) <= 0)

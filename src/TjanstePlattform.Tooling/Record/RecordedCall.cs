@@ -59,7 +59,9 @@ public sealed class RecordedResponse
 public sealed class RecordedExpectation
 {
     public int Status { get; set; }
-    public bool SoapFault { get; set; }
+
+    /// <summary>Null when the answer was too large to record whole: then only the status is asserted.</summary>
+    public bool? SoapFault { get; set; }
 
     /// <summary>The fault's faultstring, for the reader (not asserted: it may carry a platform name or ids).</summary>
     public string? FaultString { get; set; }

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TjanstePlattform.Soap.Xml;
@@ -102,6 +103,8 @@ public sealed partial class RecordingProxy : IAsyncDisposable
                 kestrel.Listen(IPAddress.Parse(options.Listen.Host.Trim('[', ']')), port);
             }
         });
+        // The proxy is a component, not the process: it must not take over Ctrl+C/SIGTERM (the caller decides when to stop).
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Services.AddLogging();
         if (loggerFactory is not null)
         {
@@ -284,6 +287,7 @@ public sealed partial class RecordingProxy : IAsyncDisposable
             },
             Expect = Expectations((int)response.StatusCode, responseText, responseBody.Truncated),
         };
+        call.Expect.FaultString = call.Expect.FaultString is null ? null : Mask(call.Expect.FaultString);
 
         var directory = _options.OutputDirectory;
         await WriteBodyAsync(Path.Combine(directory, call.Request.File), requestBody.Captured, requestText).ConfigureAwait(false);
@@ -322,7 +326,7 @@ public sealed partial class RecordingProxy : IAsyncDisposable
         {
             using var reader = SafeXml.CreateReader(new StringReader(responseText));
             var document = new XPathDocument(reader).CreateNavigator();
-            if (expectation.SoapFault)
+            if (expectation.SoapFault == true)
             {
                 var exchange = new ReplayExchange(status, new Dictionary<string, string>(), Encoding.UTF8.GetBytes(responseText), TimeSpan.Zero);
                 expectation.FaultString = exchange.FaultInfo().String;
@@ -368,6 +372,14 @@ public sealed partial class RecordingProxy : IAsyncDisposable
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Could not write recording {Sequence:D4}: {Reason}")]
     private static partial void LogRecordFailed(ILogger logger, int sequence, string reason);
+
+    /// <summary>A host lifetime that leaves process signals alone.</summary>
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     /// <summary>Keeps a copy of what passes through, up to a limit.</summary>
     private sealed class CaptureStream(long limit)

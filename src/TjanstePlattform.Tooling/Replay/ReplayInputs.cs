@@ -93,7 +93,13 @@ public sealed class ReplayInputs
             switch (envelope.Kind)
             {
                 case EnvelopeKind.SoapUiProject:
-                    cases.AddRange(SoapUiProjectReader.Read(file, soapUi));
+                    var project = SoapUiProjectReader.Read(file, explicitFile ? soapUi : FolderScan(soapUi));
+                    if (project.Count == 0)
+                    {
+                        Reject(file, suite, name, "a SoapUI project without test cases (name the file itself to replay its interface requests)", cases, ignored, explicitFile);
+                    }
+
+                    cases.AddRange(project);
                     break;
                 case EnvelopeKind.Request:
                     cases.Add(Envelope(file, suite, name, bytes, text, soapUi.Properties));
@@ -117,6 +123,9 @@ public sealed class ReplayInputs
             cases.Add(new ReplayCase { Name = name, Suite = suite, Source = file, InputError = $"Cannot read {file}: {ex.Message}" });
         }
     }
+
+    private static SoapUiReadOptions FolderScan(SoapUiReadOptions options)
+        => new() { Properties = options.Properties, DataFile = options.DataFile, InterfaceRequestsWithoutTestCases = false };
 
     private static void Reject(string file, string suite, string name, string why, List<ReplayCase> cases, List<string> ignored, bool explicitFile)
     {
@@ -160,11 +169,22 @@ public sealed class ReplayInputs
     {
         var call = JsonSerializer.Deserialize<RecordedCall>(File.ReadAllText(sidecarFile), RecordedCall.JsonOptions)
             ?? throw new InvalidDataException($"{sidecarFile} is empty.");
-        var assertions = new List<IReplayAssertion>
+        if (!string.Equals(call.Request.Method, "POST", StringComparison.OrdinalIgnoreCase))
         {
-            new HttpStatusAssertion([call.Expect.Status], "Recorded HTTP status"),
-            call.Expect.SoapFault ? new SoapFaultAssertion("Recorded SOAP Fault") : new NotSoapFaultAssertion("Recorded: not a SOAP Fault"),
-        };
+            return new ReplayCase { Name = name, Suite = suite, Source = requestFile, SkipReason = $"a recorded {call.Request.Method} call; replay sends SOAP requests (POST) only" };
+        }
+
+        if (call.Request.Truncated == true)
+        {
+            return new ReplayCase { Name = name, Suite = suite, Source = requestFile, SkipReason = "the request was larger than the recording limit and was not recorded whole" };
+        }
+
+        var assertions = new List<IReplayAssertion> { new HttpStatusAssertion([call.Expect.Status], "Recorded HTTP status") };
+        if (call.Expect.SoapFault is { } fault)
+        {
+            assertions.Add(fault ? new SoapFaultAssertion("Recorded SOAP Fault") : new NotSoapFaultAssertion("Recorded: not a SOAP Fault"));
+        }
+
         assertions.AddRange(call.Expect.Records.Select(r => new RecordCountAssertion(r.Namespace, r.Name, r.Count, $"Recorded {r.Name} count")));
 
         var headers = call.Request.Headers

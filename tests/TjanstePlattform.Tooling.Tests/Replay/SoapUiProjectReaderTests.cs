@@ -151,6 +151,22 @@ public class SoapUiProjectReaderTests
     }
 
     [Test]
+    public void A_folder_scan_reads_test_projects_and_passes_over_mock_projects()
+    {
+        var loaded = ReplayInputs.Load([RivtaOracle.PathOf("soapui", "GetMedicationHistory-contract-test-suite")]);
+        Assert.That(loaded.Cases.Select(c => c.Suite).Distinct(), Is.EqualTo(new[]
+        {
+            "GetMedicationHistory / TestSuite", "GetMedicationHistory / Fault tests", "GetVaccinationHistory / TestSuite", "GetVaccinationHistory / Fault tests",
+        }));
+        Assert.That(loaded.Cases, Has.Count.EqualTo(11 + 9));
+        Assert.That(loaded.Ignored.Where(i => i.Contains("without test cases")).Select(Path.GetFileName), Is.EquivalentTo(new[]
+        {
+            "GetMedicationHistoryMock-soapui-project.xml: a SoapUI project without test cases (name the file itself to replay its interface requests)",
+            "GetVaccinationHistoryMock-soapui-project.xml: a SoapUI project without test cases (name the file itself to replay its interface requests)",
+        }));
+    }
+
+    [Test]
     public void Reads_scoped_properties_properties_steps_disabled_items_and_unknown_steps()
     {
         var path = WriteProject("""

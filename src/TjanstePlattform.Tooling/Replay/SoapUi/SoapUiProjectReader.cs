@@ -15,6 +15,12 @@ public sealed class SoapUiReadOptions
 
     /// <summary><c>--data file</c>: a data.xml to use instead of the one next to the project.</summary>
     public string? DataFile { get; init; }
+
+    /// <summary>
+    /// Replay the interface requests of a project that has no test cases (default true). Folder scans turn it off:
+    /// a mock project found next to a suite is not meant to be replayed.
+    /// </summary>
+    public bool InterfaceRequestsWithoutTestCases { get; init; } = true;
 }
 
 /// <summary>
@@ -71,7 +77,7 @@ public static partial class SoapUiProjectReader
             }
         }
 
-        if (cases.Count == 0)
+        if (cases.Count == 0 && options.InterfaceRequestsWithoutTestCases)
         {
             cases.AddRange(InterfaceRequests(fullPath, projectName, project, options, projectProperties, actions));
         }
