@@ -51,6 +51,22 @@ public sealed record E(
     }
 }
 
+/// <summary>Settings for a test platform whose index holds only what the test puts there.</summary>
+public static class EiSettings
+{
+    /// <summary>The demo world's source systems report their engagements at start: not in these tests.</summary>
+    public static Dictionary<string, string?> Isolated(IReadOnlyDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?> { ["SourceSystems:EngagementIndex:Enabled"] = "false" };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}
+
 /// <summary>Builds engagement index requests and reads the answers, on the wire as a consumer sees them.</summary>
 public static class EiSoap
 {

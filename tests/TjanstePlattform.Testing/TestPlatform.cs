@@ -69,6 +69,17 @@ public sealed class TestPlatform : IAsyncDisposable
         return new TestPlatform(app, dataDirectory, ownsDirectory, address);
     }
 
+    /// <summary>
+    /// Starts a platform whose catalog is <paramref name="catalog"/> (a <see cref="FixedCatalog"/>), without the demo
+    /// world: the built-in source systems could not reach EI through a catalog that does not route to it.
+    /// </summary>
+    public static Task<TestPlatform> StartWithCatalogAsync(
+        TjanstePlattform.Catalog.Snapshots.ICatalogSnapshotSource catalog, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var merged = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["SourceSystems:Enabled"] = "false" };
+        return StartAsync(merged, configure: b => b.Services.AddSingleton(catalog));
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

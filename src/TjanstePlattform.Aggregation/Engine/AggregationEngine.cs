@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;

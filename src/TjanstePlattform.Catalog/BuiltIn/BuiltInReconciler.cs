@@ -29,9 +29,7 @@ internal static class BuiltInReconciler
             foreach (var production in registration.ServiceProductions)
             {
                 var address = Combine(newBase, production.Path);
-                var existing = edit.ServiceProductions
-                    .Where(p => Same(p.LogicalAddress, production.LogicalAddress) && Same(p.ServiceContract, production.ServiceContract) && p.Validity.IsValidOn(edit.Today))
-                    .ToList();
+                var existing = edit.RoutingsFor(production.LogicalAddress, production.ServiceContract).Where(p => p.Validity.IsValidOn(edit.Today)).ToList();
                 if (existing.Count == 0)
                 {
                     var added = edit.AddServiceProduction(new ServiceProductionRequest(
@@ -54,8 +52,7 @@ internal static class BuiltInReconciler
 
             foreach (var cooperation in registration.Cooperations)
             {
-                var exists = edit.Cooperations.Any(c => Same(c.ServiceConsumer, cooperation.ServiceConsumer) && Same(c.LogicalAddress, cooperation.LogicalAddress)
-                    && Same(c.ServiceContract, cooperation.ServiceContract) && c.Validity.IsValidOn(edit.Today));
+                var exists = edit.AuthorizationsFor(cooperation.ServiceConsumer, cooperation.LogicalAddress, cooperation.ServiceContract).Any(c => c.Validity.IsValidOn(edit.Today));
                 if (exists)
                 {
                     continue;

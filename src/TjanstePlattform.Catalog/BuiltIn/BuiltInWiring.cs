@@ -6,7 +6,8 @@ namespace TjanstePlattform.Catalog.BuiltIn;
 /// <summary>
 /// The platform's own wiring, re-applied after the whole catalog is replaced (import, rollback): a catalog moved
 /// from another environment, or a version from before the base address changed, must not leave the built-in
-/// producers pointing at another platform. Known once the server has bound its address.
+/// producers pointing at another platform. Known once the server has bound its address. The catalog runtime
+/// depends on this class, so it must not depend on the registrations at construction (they may use the catalog).
 /// </summary>
 /// <remarks>
 /// The registrations are resolved only when needed: a part's registrations may themselves depend (through

@@ -34,6 +34,7 @@ public sealed class CatalogEdit
     private readonly List<Cooperation> _cooperations;
     private readonly List<CatalogChange> _changes = [];
     private readonly Dictionary<string, string> _settings;
+    private EditIndex? _index;
 
     internal CatalogEdit(CatalogDocument working, long nextId, DateOnly today, IReadOnlyDictionary<string, string> settings)
     {
@@ -140,7 +141,7 @@ public sealed class CatalogEdit
         EnsureLogicalAddress(production.LogicalAddress);
         var stored = keepId ? production : production with { Id = NextId++ };
         NextId = Math.Max(NextId, stored.Id + 1);
-        _productions.Add(stored);
+        AddEntity(stored);
         Record(CatalogChange.Created, CatalogEntityKind.ServiceProduction, stored.Id, Describe(stored));
         return stored;
     }
@@ -212,7 +213,7 @@ public sealed class CatalogEdit
         EnsureLogicalAddress(cooperation.LogicalAddress);
         var stored = keepId ? cooperation : cooperation with { Id = NextId++ };
         NextId = Math.Max(NextId, stored.Id + 1);
-        _cooperations.Add(stored);
+        AddEntity(stored);
         Record(CatalogChange.Created, CatalogEntityKind.Cooperation, stored.Id, Describe(stored));
         return stored;
     }
@@ -231,7 +232,7 @@ public sealed class CatalogEdit
         }
 
         var component = new ServiceComponent(NextId++, request.HsaId!, request.Description);
-        _components.Add(component);
+        AddEntity(component);
         Record(CatalogChange.Created, CatalogEntityKind.Component, component.Id, $"component {component.HsaId}");
         return component;
     }
@@ -262,7 +263,7 @@ public sealed class CatalogEdit
 
         var contract = new ServiceContractDefinition(NextId++, request.Namespace!,
             request.Major ?? derived?.Major ?? 1, request.Minor ?? derived?.Minor ?? 0, request.Description);
-        _contracts.Add(contract);
+        AddEntity(contract);
         Record(CatalogChange.Created, CatalogEntityKind.ServiceContract, contract.Id, $"service contract {contract.Namespace}");
         return contract;
     }
@@ -281,7 +282,7 @@ public sealed class CatalogEdit
         }
 
         var address = new LogicalAddressDefinition(NextId++, request.HsaId!, request.Description);
-        _addresses.Add(address);
+        AddEntity(address);
         Record(CatalogChange.Created, CatalogEntityKind.LogicalAddress, address.Id, $"logical address {address.HsaId}");
         return address;
     }
@@ -298,7 +299,7 @@ public sealed class CatalogEdit
                     return CatalogProblems.NotFoundEntity("service production", id);
                 }
 
-                _productions.Remove(production);
+                RemoveEntity(production);
                 Record(CatalogChange.Deleted, kind, id, Describe(production));
                 return true;
             case CatalogEntityKind.Cooperation:
@@ -308,7 +309,7 @@ public sealed class CatalogEdit
                     return CatalogProblems.NotFoundEntity("cooperation", id);
                 }
 
-                _cooperations.Remove(cooperation);
+                RemoveEntity(cooperation);
                 Record(CatalogChange.Deleted, kind, id, Describe(cooperation));
                 return true;
             case CatalogEntityKind.Component:
@@ -328,7 +329,7 @@ public sealed class CatalogEdit
                     return InUse("service component", component.HsaId, "cooperation", consuming.Id);
                 }
 
-                _components.Remove(component);
+                RemoveEntity(component);
                 Record(CatalogChange.Deleted, kind, id, $"component {component.HsaId}");
                 return true;
             case CatalogEntityKind.ServiceContract:
@@ -348,7 +349,7 @@ public sealed class CatalogEdit
                     return InUse("service contract", contract.Namespace, "cooperation", authorized.Id);
                 }
 
-                _contracts.Remove(contract);
+                RemoveEntity(contract);
                 Record(CatalogChange.Deleted, kind, id, $"service contract {contract.Namespace}");
                 return true;
             case CatalogEntityKind.LogicalAddress:
@@ -368,7 +369,7 @@ public sealed class CatalogEdit
                     return InUse("logical address", address.HsaId, "cooperation", authorizedAt.Id);
                 }
 
-                _addresses.Remove(address);
+                RemoveEntity(address);
                 Record(CatalogChange.Deleted, kind, id, $"logical address {address.HsaId}");
                 return true;
             default:
@@ -391,7 +392,7 @@ public sealed class CatalogEdit
         }
 
         var updated = _productions[index] with { PhysicalAddress = physicalAddress };
-        _productions[index] = updated;
+        ReplaceEntity(index, updated);
         Record(CatalogChange.Updated, CatalogEntityKind.ServiceProduction, id, Describe(updated));
         return updated;
     }
@@ -401,7 +402,7 @@ public sealed class CatalogEdit
     {
         var index = _productions.FindIndex(p => p.Id == production.Id);
         var updated = _productions[index] with { Validity = validity };
-        _productions[index] = updated;
+        ReplaceEntity(index, updated);
         Record(CatalogChange.Updated, CatalogEntityKind.ServiceProduction, updated.Id, Describe(updated));
         return updated;
     }
@@ -411,7 +412,7 @@ public sealed class CatalogEdit
     {
         var index = _cooperations.FindIndex(c => c.Id == cooperation.Id);
         var updated = _cooperations[index] with { Validity = validity };
-        _cooperations[index] = updated;
+        ReplaceEntity(index, updated);
         Record(CatalogChange.Updated, CatalogEntityKind.Cooperation, updated.Id, Describe(updated));
         return updated;
     }
@@ -423,12 +424,12 @@ public sealed class CatalogEdit
         if (index < 0)
         {
             var component = new ServiceComponent(NextId++, hsaId, description);
-            _components.Add(component);
+            AddEntity(component);
             Record(CatalogChange.Created, CatalogEntityKind.Component, component.Id, $"component {hsaId}");
         }
         else if (description is not null && _components[index].Description != description)
         {
-            _components[index] = _components[index] with { Description = description };
+            ReplaceEntity(index, _components[index] with { Description = description });
             Record(CatalogChange.Updated, CatalogEntityKind.Component, _components[index].Id, $"component {hsaId}: description '{description}'");
         }
     }
@@ -441,7 +442,7 @@ public sealed class CatalogEdit
         if (index < 0)
         {
             var contract = new ServiceContractDefinition(NextId++, serviceContract, major ?? derived.Major, minor ?? derived.Minor, description);
-            _contracts.Add(contract);
+            AddEntity(contract);
             Record(CatalogChange.Created, CatalogEntityKind.ServiceContract, contract.Id, $"service contract {serviceContract}");
             return;
         }
@@ -455,7 +456,7 @@ public sealed class CatalogEdit
         };
         if (updated != current)
         {
-            _contracts[index] = updated;
+            ReplaceEntity(index, updated);
             Record(CatalogChange.Updated, CatalogEntityKind.ServiceContract, updated.Id, $"service contract {serviceContract} {updated.Major}.{updated.Minor}: description '{updated.Description}'");
         }
     }
@@ -467,12 +468,12 @@ public sealed class CatalogEdit
         if (index < 0)
         {
             var address = new LogicalAddressDefinition(NextId++, hsaId, description);
-            _addresses.Add(address);
+            AddEntity(address);
             Record(CatalogChange.Created, CatalogEntityKind.LogicalAddress, address.Id, $"logical address {hsaId}");
         }
         else if (description is not null && _addresses[index].Description != description)
         {
-            _addresses[index] = _addresses[index] with { Description = description };
+            ReplaceEntity(index, _addresses[index] with { Description = description });
             Record(CatalogChange.Updated, CatalogEntityKind.LogicalAddress, _addresses[index].Id, $"logical address {hsaId}: description '{description}'");
         }
     }
@@ -490,25 +491,26 @@ public sealed class CatalogEdit
         _productions.AddRange(document.ServiceProductions);
         _cooperations.Clear();
         _cooperations.AddRange(document.Cooperations);
+        _index = null;
         NextId = Math.Max(NextId, document.MaxId() + 1);
         ReplacedAll = description;
     }
 
     internal void AddImported(ServiceComponent component)
     {
-        _components.Add(component);
+        AddEntity(component);
         NextId = Math.Max(NextId, component.Id + 1);
     }
 
     internal void AddImported(ServiceContractDefinition contract)
     {
-        _contracts.Add(contract);
+        AddEntity(contract);
         NextId = Math.Max(NextId, contract.Id + 1);
     }
 
     internal void AddImported(LogicalAddressDefinition address)
     {
-        _addresses.Add(address);
+        AddEntity(address);
         NextId = Math.Max(NextId, address.Id + 1);
     }
 
@@ -516,27 +518,34 @@ public sealed class CatalogEdit
 
     internal void Note(string action, CatalogEntityKind kind, long id, string description) => Record(action, kind, id, description);
 
-    public ServiceComponent? FindComponent(string hsaId) => _components.Find(c => Same(c.HsaId, hsaId));
+    public ServiceComponent? FindComponent(string hsaId) => Index.Components.GetValueOrDefault(hsaId);
 
-    public ServiceContractDefinition? FindContract(string serviceContract) => _contracts.Find(c => Same(c.Namespace, serviceContract));
+    public ServiceContractDefinition? FindContract(string serviceContract) => Index.Contracts.GetValueOrDefault(serviceContract);
 
-    public LogicalAddressDefinition? FindLogicalAddress(string hsaId) => _addresses.Find(a => Same(a.HsaId, hsaId));
+    public LogicalAddressDefinition? FindLogicalAddress(string hsaId) => Index.Addresses.GetValueOrDefault(hsaId);
+
+    /// <summary>Every routing for the (logical address, contract) pair, case-insensitively, whatever its validity.</summary>
+    public IReadOnlyList<ServiceProduction> RoutingsFor(string logicalAddress, string serviceContract) =>
+        Index.Routings.TryGetValue((logicalAddress, serviceContract), out var found) ? found : [];
+
+    /// <summary>Every authorization for the (consumer, logical address, contract) triple, case-insensitively, whatever its validity.</summary>
+    public IReadOnlyList<Cooperation> AuthorizationsFor(string consumer, string logicalAddress, string serviceContract) =>
+        Index.Authorizations.TryGetValue((consumer, logicalAddress, serviceContract), out var found) ? found : [];
 
     /// <summary>A routing for the same (logical address, contract) whose validity overlaps (TAK's no-overlap rule for vägval).</summary>
     public ServiceProduction? FindOverlappingRouting(string logicalAddress, string serviceContract, Validity validity, long? exceptId) =>
-        _productions.Find(p => p.Id != exceptId && Same(p.LogicalAddress, logicalAddress) && Same(p.ServiceContract, serviceContract) && p.Validity.Overlaps(validity));
+        RoutingsFor(logicalAddress, serviceContract).FirstOrDefault(p => p.Id != exceptId && p.Validity.Overlaps(validity));
 
     /// <summary>An equivalent authorization (same consumer, logical address and contract) whose validity overlaps.</summary>
     public Cooperation? FindOverlappingAuthorization(string consumer, string logicalAddress, string serviceContract, Validity validity, long? exceptId) =>
-        _cooperations.Find(c => c.Id != exceptId && Same(c.ServiceConsumer, consumer) && Same(c.LogicalAddress, logicalAddress)
-            && Same(c.ServiceContract, serviceContract) && c.Validity.Overlaps(validity));
+        AuthorizationsFor(consumer, logicalAddress, serviceContract).FirstOrDefault(c => c.Id != exceptId && c.Validity.Overlaps(validity));
 
     internal void EnsureComponent(string hsaId)
     {
         if (FindComponent(hsaId) is null)
         {
             var component = new ServiceComponent(NextId++, hsaId, null);
-            _components.Add(component);
+            AddEntity(component);
             Record(CatalogChange.Created, CatalogEntityKind.Component, component.Id, $"component {hsaId}");
         }
     }
@@ -547,7 +556,7 @@ public sealed class CatalogEdit
         {
             var version = ServiceContractNames.VersionOf(serviceContract) ?? (1, 0);
             var contract = new ServiceContractDefinition(NextId++, serviceContract, version.Major, version.Minor, null);
-            _contracts.Add(contract);
+            AddEntity(contract);
             Record(CatalogChange.Created, CatalogEntityKind.ServiceContract, contract.Id, $"service contract {serviceContract}");
         }
     }
@@ -557,7 +566,7 @@ public sealed class CatalogEdit
         if (FindLogicalAddress(hsaId) is null)
         {
             var address = new LogicalAddressDefinition(NextId++, hsaId, null);
-            _addresses.Add(address);
+            AddEntity(address);
             Record(CatalogChange.Created, CatalogEntityKind.LogicalAddress, address.Id, $"logical address {hsaId}");
         }
     }
@@ -567,6 +576,101 @@ public sealed class CatalogEdit
 
     internal static string Describe(Cooperation c) =>
         $"authorization {c.ServiceConsumer} -> {c.LogicalAddress} / {c.ServiceContract} ({CatalogRules.Format(c.Validity.From)}..{CatalogRules.Format(c.Validity.To)})";
+
+    /// <summary>Case-insensitive look-ups, built on first use and kept in step with every change: bulk orders and imports stay linear.</summary>
+    private EditIndex Index => _index ??= new EditIndex(_components, _contracts, _addresses, _productions, _cooperations);
+
+    private void AddEntity(ServiceProduction production)
+    {
+        _productions.Add(production);
+        _index?.Add(production);
+    }
+
+    private void AddEntity(Cooperation cooperation)
+    {
+        _cooperations.Add(cooperation);
+        _index?.Add(cooperation);
+    }
+
+    private void AddEntity(ServiceComponent component)
+    {
+        _components.Add(component);
+        _index?.Components.TryAdd(component.HsaId, component);
+    }
+
+    private void AddEntity(ServiceContractDefinition contract)
+    {
+        _contracts.Add(contract);
+        _index?.Contracts.TryAdd(contract.Namespace, contract);
+    }
+
+    private void AddEntity(LogicalAddressDefinition address)
+    {
+        _addresses.Add(address);
+        _index?.Addresses.TryAdd(address.HsaId, address);
+    }
+
+    private void RemoveEntity(ServiceProduction production)
+    {
+        _productions.Remove(production);
+        _index?.Remove(production);
+    }
+
+    private void RemoveEntity(Cooperation cooperation)
+    {
+        _cooperations.Remove(cooperation);
+        _index?.Remove(cooperation);
+    }
+
+    private void RemoveEntity(ServiceComponent component)
+    {
+        _components.Remove(component);
+        _index?.Components.Remove(component.HsaId);
+    }
+
+    private void RemoveEntity(ServiceContractDefinition contract)
+    {
+        _contracts.Remove(contract);
+        _index?.Contracts.Remove(contract.Namespace);
+    }
+
+    private void RemoveEntity(LogicalAddressDefinition address)
+    {
+        _addresses.Remove(address);
+        _index?.Addresses.Remove(address.HsaId);
+    }
+
+    private void ReplaceEntity(int position, ServiceProduction updated)
+    {
+        _index?.Remove(_productions[position]);
+        _productions[position] = updated;
+        _index?.Add(updated);
+    }
+
+    private void ReplaceEntity(int position, Cooperation updated)
+    {
+        _index?.Remove(_cooperations[position]);
+        _cooperations[position] = updated;
+        _index?.Add(updated);
+    }
+
+    private void ReplaceEntity(int position, ServiceComponent updated)
+    {
+        _components[position] = updated;
+        _index?.Components[updated.HsaId] = updated;
+    }
+
+    private void ReplaceEntity(int position, ServiceContractDefinition updated)
+    {
+        _contracts[position] = updated;
+        _index?.Contracts[updated.Namespace] = updated;
+    }
+
+    private void ReplaceEntity(int position, LogicalAddressDefinition updated)
+    {
+        _addresses[position] = updated;
+        _index?.Addresses[updated.HsaId] = updated;
+    }
 
     private void Record(string action, CatalogEntityKind kind, long id, string description) =>
         _changes.Add(new CatalogChange(action, kind, id, description));
@@ -585,4 +689,106 @@ public sealed class CatalogEdit
         {
             ConflictingId = referrerId,
         };
+}
+
+/// <summary>The look-ups of one edit: names and keys compared case-insensitively, as the router compares them.</summary>
+internal sealed class EditIndex
+{
+    public EditIndex(
+        IEnumerable<ServiceComponent> components,
+        IEnumerable<ServiceContractDefinition> contracts,
+        IEnumerable<LogicalAddressDefinition> addresses,
+        IEnumerable<ServiceProduction> productions,
+        IEnumerable<Cooperation> cooperations)
+    {
+        foreach (var component in components)
+        {
+            Components.TryAdd(component.HsaId, component);
+        }
+
+        foreach (var contract in contracts)
+        {
+            Contracts.TryAdd(contract.Namespace, contract);
+        }
+
+        foreach (var address in addresses)
+        {
+            Addresses.TryAdd(address.HsaId, address);
+        }
+
+        foreach (var production in productions)
+        {
+            Add(production);
+        }
+
+        foreach (var cooperation in cooperations)
+        {
+            Add(cooperation);
+        }
+    }
+
+    public Dictionary<string, ServiceComponent> Components { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<string, ServiceContractDefinition> Contracts { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<string, LogicalAddressDefinition> Addresses { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<(string, string), List<ServiceProduction>> Routings { get; } = new(KeyComparer.Instance);
+
+    public Dictionary<(string, string, string), List<Cooperation>> Authorizations { get; } = new(KeyComparer.Instance);
+
+    public void Add(ServiceProduction production)
+    {
+        var key = (production.LogicalAddress, production.ServiceContract);
+        if (!Routings.TryGetValue(key, out var list))
+        {
+            Routings[key] = list = [];
+        }
+
+        list.Add(production);
+    }
+
+    public void Remove(ServiceProduction production)
+    {
+        if (Routings.TryGetValue((production.LogicalAddress, production.ServiceContract), out var list))
+        {
+            list.RemoveAll(p => p.Id == production.Id);
+        }
+    }
+
+    public void Add(Cooperation cooperation)
+    {
+        var key = (cooperation.ServiceConsumer, cooperation.LogicalAddress, cooperation.ServiceContract);
+        if (!Authorizations.TryGetValue(key, out var list))
+        {
+            Authorizations[key] = list = [];
+        }
+
+        list.Add(cooperation);
+    }
+
+    public void Remove(Cooperation cooperation)
+    {
+        if (Authorizations.TryGetValue((cooperation.ServiceConsumer, cooperation.LogicalAddress, cooperation.ServiceContract), out var list))
+        {
+            list.RemoveAll(c => c.Id == cooperation.Id);
+        }
+    }
+
+    private sealed class KeyComparer : IEqualityComparer<(string, string)>, IEqualityComparer<(string, string, string)>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        private static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
+
+        public bool Equals((string, string) x, (string, string) y) => Names.Equals(x.Item1, y.Item1) && Names.Equals(x.Item2, y.Item2);
+
+        public int GetHashCode((string, string) obj) => HashCode.Combine(Names.GetHashCode(obj.Item1), Names.GetHashCode(obj.Item2));
+
+        public bool Equals((string, string, string) x, (string, string, string) y) =>
+            Names.Equals(x.Item1, y.Item1) && Names.Equals(x.Item2, y.Item2) && Names.Equals(x.Item3, y.Item3);
+
+        public int GetHashCode((string, string, string) obj) =>
+            HashCode.Combine(Names.GetHashCode(obj.Item1), Names.GetHashCode(obj.Item2), Names.GetHashCode(obj.Item3));
+    }
 }

@@ -44,8 +44,8 @@ internal static partial class OrderExecutor
         // Exclusions: authorizations and routings only (TAK removes nothing else through an order).
         foreach (var (routing, i) in Indexed(exclude.Vagval))
         {
-            var found = edit.ServiceProductions.FirstOrDefault(p => Same(p.LogicalAddress, routing.LogiskAdress!) && Same(p.ServiceContract, routing.Tjanstekontrakt!)
-                && Same(p.PhysicalAddress, routing.Adress!) && Same(p.RivtaProfile, routing.Rivtaprofil!) && Same(p.ServiceProducer, routing.Tjanstekomponent!)
+            var found = edit.RoutingsFor(routing.LogiskAdress!, routing.Tjanstekontrakt!).FirstOrDefault(p =>
+                Same(p.PhysicalAddress, routing.Adress!) && Same(p.RivtaProfile, routing.Rivtaprofil!) && Same(p.ServiceProducer, routing.Tjanstekomponent!)
                 && p.Validity.To >= from);
             if (found is null)
             {
@@ -58,8 +58,8 @@ internal static partial class OrderExecutor
 
         foreach (var (authorization, i) in Indexed(exclude.Anropsbehorigheter))
         {
-            var found = edit.Cooperations.FirstOrDefault(c => Same(c.ServiceConsumer, authorization.Tjanstekonsument!) && Same(c.LogicalAddress, authorization.LogiskAdress!)
-                && Same(c.ServiceContract, authorization.Tjanstekontrakt!) && c.Validity.To >= from);
+            var found = edit.AuthorizationsFor(authorization.Tjanstekonsument!, authorization.LogiskAdress!, authorization.Tjanstekontrakt!)
+                .FirstOrDefault(c => c.Validity.To >= from);
             if (found is null)
             {
                 messages.Add($"exkludera.anropsbehorigheter[{i}]: no authorization {authorization.Tjanstekonsument} -> {authorization.LogiskAdress} / {authorization.Tjanstekontrakt} is valid on {CatalogRules.Format(from)}; nothing to end.");
@@ -93,8 +93,8 @@ internal static partial class OrderExecutor
 
         foreach (var (authorization, i) in Indexed(include.Anropsbehorigheter))
         {
-            var current = edit.Cooperations.Where(c => Same(c.ServiceConsumer, authorization.Tjanstekonsument!) && Same(c.LogicalAddress, authorization.LogiskAdress!)
-                && Same(c.ServiceContract, authorization.Tjanstekontrakt!) && c.Validity.To >= from).ToList();
+            var current = edit.AuthorizationsFor(authorization.Tjanstekonsument!, authorization.LogiskAdress!, authorization.Tjanstekontrakt!)
+                .Where(c => c.Validity.To >= from).ToList();
             if (current.Any(c => c.Validity.From <= from))
             {
                 messages.Add($"inkludera.anropsbehorigheter[{i}]: {authorization.Tjanstekonsument} -> {authorization.LogiskAdress} / {authorization.Tjanstekontrakt} already exists; unchanged.");
@@ -113,7 +113,7 @@ internal static partial class OrderExecutor
         foreach (var (routing, i) in Indexed(include.Vagval))
         {
             var profile = routing.Rivtaprofil!.ToUpperInvariant();
-            var current = edit.ServiceProductions.Where(p => Same(p.LogicalAddress, routing.LogiskAdress!) && Same(p.ServiceContract, routing.Tjanstekontrakt!) && p.Validity.To >= from).ToList();
+            var current = edit.RoutingsFor(routing.LogiskAdress!, routing.Tjanstekontrakt!).Where(p => p.Validity.To >= from).ToList();
             var active = current.FirstOrDefault(p => p.Validity.From <= from);
             if (active is not null && Same(active.PhysicalAddress, routing.Adress!) && Same(active.RivtaProfile, profile) && Same(active.ServiceProducer, routing.Tjanstekomponent!))
             {

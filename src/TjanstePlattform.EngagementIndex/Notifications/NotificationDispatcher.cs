@@ -42,13 +42,18 @@ internal sealed partial class NotificationDispatcher : IHostedService, INotifica
         INotificationTransport transport,
         IOptions<EngagementIndexOptions> options,
         TimeProvider time,
-        ILogger<NotificationDispatcher> logger)
+        ILogger<NotificationDispatcher> logger,
+        IHostApplicationLifetime? lifetime = null)
     {
         _outbox = outbox;
         _transport = transport;
         _options = options.Value.Notifications;
         _time = time;
         _logger = logger;
+
+        // Deliveries in flight go through the platform's own router: cancel them as soon as the host starts stopping,
+        // or Kestrel's graceful shutdown would wait for them (they stay in the outbox for the next start).
+        lifetime?.ApplicationStopping.Register(() => _stopping.Cancel());
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

@@ -53,12 +53,12 @@ internal sealed class EngagementIndexService : IEngagementFinder
             throw EngagementIndexFault.InvalidRouting(logicalAddress, Owner);
         }
 
-        EngagementValidator.Validate(request.EngagementTransaction, Owner, _reserved);
+        var keys = EngagementValidator.Validate(request.EngagementTransaction, Owner, _reserved);
         var writes = new List<EngagementWrite>(request.EngagementTransaction.Count);
-        foreach (var transaction in request.EngagementTransaction)
+        for (var i = 0; i < keys.Length; i++)
         {
-            var engagement = EngagementMapping.ToEngagement(transaction.Engagement!, Owner);
-            writes.Add(new EngagementWrite(transaction.DeleteFlag, engagement, EngagementKey.Of(engagement)));
+            var transaction = request.EngagementTransaction[i];
+            writes.Add(new EngagementWrite(transaction.DeleteFlag, EngagementMapping.ToEngagement(transaction.Engagement!, Owner), keys[i]));
         }
 
         await ApplyAsync(writes, cancellationToken).ConfigureAwait(false);
@@ -71,10 +71,11 @@ internal sealed class EngagementIndexService : IEngagementFinder
     /// </summary>
     public async Task<ProcessNotificationResponseType> ProcessNotificationAsync(ProcessNotificationType request, CancellationToken cancellationToken)
     {
-        EngagementValidator.Validate(request.EngagementTransaction, forcedOwner: null, _reserved);
+        var keys = EngagementValidator.Validate(request.EngagementTransaction, forcedOwner: null, _reserved);
         var writes = new List<EngagementWrite>(request.EngagementTransaction.Count);
-        foreach (var transaction in request.EngagementTransaction)
+        for (var i = 0; i < keys.Length; i++)
         {
+            var transaction = request.EngagementTransaction[i];
             var owner = transaction.Engagement!.Owner!;
             if (string.Equals(owner, Owner, StringComparison.OrdinalIgnoreCase))
             {
@@ -85,7 +86,7 @@ internal sealed class EngagementIndexService : IEngagementFinder
             writes.Add(new EngagementWrite(
                 transaction.DeleteFlag,
                 engagement,
-                EngagementKey.Of(engagement),
+                keys[i],
                 transaction.DeleteFlag ? null : EngagementKey.WithOwner(engagement, Owner)));
         }
 

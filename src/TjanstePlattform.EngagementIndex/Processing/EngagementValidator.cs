@@ -15,10 +15,10 @@ internal static class EngagementValidator
     public const string TimestampFormat = "yyyyMMddHHmmss";
 
     /// <summary>
-    /// Validates the transactions. <paramref name="forcedOwner"/> is the index's own id for Update (the owner in
-    /// the request is ignored) and null for ProcessNotification, where the owner is mandatory.
+    /// Validates the transactions and returns their keys (in order). <paramref name="forcedOwner"/> is the index's own
+    /// id for Update (the owner in the request is ignored) and null for ProcessNotification, where the owner is mandatory.
     /// </summary>
-    public static void Validate(IReadOnlyList<EngagementTransactionType> transactions, string? forcedOwner, IReadOnlySet<string> reserved)
+    public static EngagementKey[] Validate(IReadOnlyList<EngagementTransactionType> transactions, string? forcedOwner, IReadOnlySet<string> reserved)
     {
         if (transactions.Count < MinEngagements)
         {
@@ -31,6 +31,7 @@ internal static class EngagementValidator
         }
 
         var seen = new Dictionary<EngagementKey, int>(transactions.Count);
+        var keys = new EngagementKey[transactions.Count];
         for (var i = 0; i < transactions.Count; i++)
         {
             var number = i + 1;
@@ -44,6 +45,8 @@ internal static class EngagementValidator
             {
                 throw EngagementIndexFault.DuplicateKeys(seen[key], number);
             }
+
+            keys[i] = key;
 
             NoSurroundingWhiteSpace("registeredResidentIdentification", e.RegisteredResidentIdentification);
             NoSurroundingWhiteSpace("serviceDomain", e.ServiceDomain);
@@ -97,6 +100,8 @@ internal static class EngagementValidator
             Timestamp("updateTime", e.UpdateTime);
             Timestamp("creationTime", e.CreationTime);
         }
+
+        return keys;
     }
 
     /// <summary>Checks an optional timestamp field (EI004 when it is not a strict <c>yyyyMMddHHmmss</c>).</summary>

@@ -23,7 +23,7 @@ internal sealed partial class DemoWorldStartup : IHostedService
     private readonly DemoWorldState _state;
     private readonly FaultInjector _faults;
     private readonly PlatformReadiness? _readiness;
-    private readonly SourceSystemClock _clock;
+    private readonly EngagementReporter _reporter;
     private readonly EngagementReportingOptions _options;
     private readonly ILogger<DemoWorldStartup> _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -36,7 +36,7 @@ internal sealed partial class DemoWorldStartup : IHostedService
         DemoWorldState state,
         FaultInjector faults,
         IServiceProvider services,
-        SourceSystemClock clock,
+        EngagementReporter reporter,
         IOptions<SourceSystemsOptions> options,
         ILogger<DemoWorldStartup> logger)
     {
@@ -45,7 +45,7 @@ internal sealed partial class DemoWorldStartup : IHostedService
         _store = store;
         _state = state;
         _faults = faults;
-        _clock = clock;
+        _reporter = reporter;
         _options = options.Value.EngagementIndex;
         _logger = logger;
         _readiness = (PlatformReadiness?)services.GetService(typeof(PlatformReadiness));
@@ -79,18 +79,36 @@ internal sealed partial class DemoWorldStartup : IHostedService
         await _seeding.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Opens the gate once the seeding reached EI. A failed attempt while other parts are still starting (the catalog's
+    /// built-in routings not yet published) is the start-up race and is waited out; a failure once everything else is up
+    /// is real (EI down, the catalog repointed or replaced): the gate opens, logged, and the reports keep being retried.
+    /// </summary>
     private async Task AwaitSeedingAsync(Task<bool> seeded)
     {
         try
         {
-            if (!await seeded.WaitAsync(_options.SeedReadinessTimeout, _clock.TimeProvider, _stopping.Token).ConfigureAwait(false))
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            timeout.CancelAfter(_options.SeedReadinessTimeout);
+            while (!seeded.IsCompleted)
             {
-                LogSeedFailed(_options.SeedReadinessTimeout);
+                var failure = _reporter.NextFailure;
+                await Task.WhenAny(seeded, failure).WaitAsync(timeout.Token).ConfigureAwait(false);
+                if (!seeded.IsCompleted && _readiness is not null && _readiness.Pending.All(gate => gate == ReadinessGate))
+                {
+                    LogSeedFailed();
+                    break;
+                }
+            }
+
+            if (seeded.IsCompleted && !await seeded.ConfigureAwait(false))
+            {
+                LogSeedFailed();
             }
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
         {
-            LogSeedFailed(_options.SeedReadinessTimeout);
+            LogSeedTimeout(_options.SeedReadinessTimeout);
         }
         catch (OperationCanceledException)
         {
@@ -107,5 +125,8 @@ internal sealed partial class DemoWorldStartup : IHostedService
     private partial void LogImported();
 
     [LoggerMessage(EventId = 722, Level = LogLevel.Error, Message = "The demo world's engagements did not reach EI within {Timeout}; the platform reports ready anyway and keeps retrying")]
-    private partial void LogSeedFailed(TimeSpan timeout);
+    private partial void LogSeedTimeout(TimeSpan timeout);
+
+    [LoggerMessage(EventId = 723, Level = LogLevel.Error, Message = "The demo world's engagements could not be sent to EI (see the warnings before); the platform reports ready anyway and keeps retrying")]
+    private partial void LogSeedFailed();
 }

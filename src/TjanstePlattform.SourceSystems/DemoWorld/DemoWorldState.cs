@@ -62,10 +62,10 @@ internal sealed class DemoWorldState(DemoWorldSource world, ISourceSystemStore s
         {
             engagements.AddRange(journal.MedicationRecords.GroupBy(r => r.PatientId).Select(g => (journal.HsaId, new EngagementReport(
                 g.Key, EngagementDomains.Medication, EngagementDomains.MedicationCategorization, journal.HsaId, EngagementReport.NotApplicable,
-                journal.HsaId, journal.DataController, g.Max(r => r.AuthorTime)))));
+                journal.HsaId, journal.DataController, g.Select(r => r.AuthorTime).Max(StringComparer.Ordinal)))));
             engagements.AddRange((journal.RequestActivities ?? []).GroupBy(a => (a.SubjectOfCareId, a.TypeOfRequest)).Select(g => (journal.HsaId, new EngagementReport(
                 g.Key.SubjectOfCareId, EngagementDomains.RequestStatus, g.Key.TypeOfRequest.ToString(CultureInfo.InvariantCulture), journal.HsaId,
-                EngagementReport.NotApplicable, journal.HsaId, journal.DataController, g.Max(a => a.EventTime)))));
+                EngagementReport.NotApplicable, journal.HsaId, journal.DataController, g.Select(a => a.EventTime).Max(StringComparer.Ordinal)))));
         }
 
         foreach (var scheduling in data.Scheduling)

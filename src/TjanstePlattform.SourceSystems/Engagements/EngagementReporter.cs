@@ -34,6 +34,7 @@ internal sealed partial class EngagementReporter : BackgroundService
     private readonly ILogger<EngagementReporter> _logger;
     private readonly ConcurrentDictionary<long, TaskCompletionSource<bool>> _waiters = new();
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _retryNow;
 
     public EngagementReporter(
@@ -89,6 +90,9 @@ internal sealed partial class EngagementReporter : BackgroundService
 
         return delivered;
     }
+
+    /// <summary>Completes at the next failed delivery attempt (for the start-up's readiness decision).</summary>
+    public Task NextFailure => Volatile.Read(ref _failed).Task;
 
     /// <summary>Wakes the sender (a new report is queued).</summary>
     public void Wake() => _wake.Release();
@@ -189,10 +193,12 @@ internal sealed partial class EngagementReporter : BackgroundService
         {
             LogGivenUp(entry.Id, entry.Sender, attempts, error);
             Complete(entry.Id, false);
+            Interlocked.Exchange(ref _failed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             return true;
         }
 
         LogRetry(entry.Id, entry.Sender, attempts, error);
+        Interlocked.Exchange(ref _failed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         return false;
     }
 

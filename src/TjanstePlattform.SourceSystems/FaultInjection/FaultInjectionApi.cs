@@ -51,7 +51,8 @@ internal static class FaultInjectionApi
             return NotFound(hsaId);
         }
 
-        if (request.ContentLength > MaxBodyBytes)
+        var body = await ReadBoundedAsync(request);
+        if (body is null)
         {
             return Invalid($"The body is larger than {MaxBodyBytes} bytes.");
         }
@@ -59,7 +60,7 @@ internal static class FaultInjectionApi
         FaultSettings? settings;
         try
         {
-            settings = await JsonSerializer.DeserializeAsync<FaultSettings>(request.Body, StateJson.Options, request.HttpContext.RequestAborted);
+            settings = body.Length == 0 ? null : JsonSerializer.Deserialize<FaultSettings>(body, StateJson.Options);
         }
         catch (JsonException ex)
         {
@@ -79,6 +80,30 @@ internal static class FaultInjectionApi
 
         faults.Set(system.HsaId, settings);
         return Results.Json(faults.Get(system.HsaId), StateJson.Options);
+    }
+
+    /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/> (declared or sent).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static IResult NotFound(string hsaId) =>

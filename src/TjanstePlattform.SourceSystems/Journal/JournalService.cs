@@ -22,13 +22,13 @@ internal sealed class JournalService
         var operations = new List<SoapOperation>
         {
             SoapOperation.Create<GetMedicationHistoryType, GetMedicationHistoryResponseType>(
-                GetMedicationHistoryInteraction, "2", ActOutcomeNamespaces.GetMedicationHistoryResponder,
+                GetMedicationHistoryInteraction, "2", ActOutcomeNamespaces.GetMedicationHistoryResponder, [ActOutcomeNamespaces.Core, ActOutcomeNamespaces.Core21],
                 (call, request) => Task.FromResult(GetMedicationHistory(system, call, request))),
         };
         if (system.RequestActivities is not null)
         {
             operations.Add(SoapOperation.Create<GetRequestActivitiesType, GetRequestActivitiesResponseType>(
-                GetRequestActivitiesInteraction, "1", RequestStatusNamespaces.GetRequestActivitiesResponder,
+                GetRequestActivitiesInteraction, "1", RequestStatusNamespaces.GetRequestActivitiesResponder, [RequestStatusNamespaces.Core],
                 (call, request) => Task.FromResult(GetRequestActivities(system, request))));
         }
 

@@ -21,11 +21,11 @@ internal sealed class MedicalSupplyService(ISourceSystemStore store, SourceSyste
     public IReadOnlyList<SoapOperation> Operations(MedicalSupplySystemData system) =>
     [
         SoapOperation.Create<GetMedicalSupplyPrescriptionsType, GetMedicalSupplyPrescriptionsResponseType>(
-            "GetMedicalSupplyPrescriptions", "1", MedicalSupplyNamespaces.GetMedicalSupplyPrescriptionsResponder, (_, request) => Task.FromResult(Prescriptions(system, request))),
+            "GetMedicalSupplyPrescriptions", "1", MedicalSupplyNamespaces.GetMedicalSupplyPrescriptionsResponder, [MedicalSupplyNamespaces.Core], (_, request) => Task.FromResult(Prescriptions(system, request))),
         SoapOperation.Create<GetMedicalSupplyDeliveryPointsType, GetMedicalSupplyDeliveryPointsResponseType>(
-            "GetMedicalSupplyDeliveryPoints", "1", MedicalSupplyNamespaces.GetMedicalSupplyDeliveryPointsResponder, (_, request) => Task.FromResult(DeliveryPoints(system, request))),
+            "GetMedicalSupplyDeliveryPoints", "1", MedicalSupplyNamespaces.GetMedicalSupplyDeliveryPointsResponder, [MedicalSupplyNamespaces.Core], (_, request) => Task.FromResult(DeliveryPoints(system, request))),
         SoapOperation.Create<RegisterMedicalSupplyOrderType, RegisterMedicalSupplyOrderResponseType>(
-            "RegisterMedicalSupplyOrder", "1", MedicalSupplyNamespaces.RegisterMedicalSupplyOrderResponder, (call, request) => RegisterAsync(system, call, request)),
+            "RegisterMedicalSupplyOrder", "1", MedicalSupplyNamespaces.RegisterMedicalSupplyOrderResponder, [MedicalSupplyNamespaces.Core], (call, request) => RegisterAsync(system, call, request)),
     ];
 
     /// <summary>The prescription items as stored at first start.</summary>

@@ -24,20 +24,22 @@ internal sealed class SchedulingService(DemoWorldSource world, ISourceSystemStor
     public const string CancelNotAllowed = "Den här bokningen går inte att avboka här. Kontakta mottagningen.";
     public const string RebookingNotAllowed = "Den här bokningen går inte att omboka här. Kontakta mottagningen.";
 
+    private static readonly string[] Core = [SchedulingNamespaces.Core, SchedulingNamespaces.CoreExtension];
+
     public IReadOnlyList<SoapOperation> Operations(SchedulingSystemData system) =>
     [
         SoapOperation.Create<GetSubjectOfCareScheduleType, GetSubjectOfCareScheduleResponseType>(
-            "GetSubjectOfCareSchedule", "1", SchedulingNamespaces.GetSubjectOfCareScheduleResponder, (call, request) => Task.FromResult(Schedule(system, call, request))),
+            "GetSubjectOfCareSchedule", "1", SchedulingNamespaces.GetSubjectOfCareScheduleResponder, Core, (call, request) => Task.FromResult(Schedule(system, call, request))),
         SoapOperation.Create<GetBookingDetailsType, GetBookingDetailsResponseType>(
-            "GetBookingDetails", "1", SchedulingNamespaces.GetBookingDetailsResponder, (call, request) => Task.FromResult(Details(system, call, request))),
+            "GetBookingDetails", "1", SchedulingNamespaces.GetBookingDetailsResponder, Core, (call, request) => Task.FromResult(Details(system, call, request))),
         SoapOperation.Create<GetAvailableTimeslotsType, GetAvailableTimeslotsResponseType>(
-            "GetAvailableTimeslots", "1", SchedulingNamespaces.GetAvailableTimeslotsResponder, (call, request) => Task.FromResult(Available(system, call, request))),
+            "GetAvailableTimeslots", "1", SchedulingNamespaces.GetAvailableTimeslotsResponder, Core, (call, request) => Task.FromResult(Available(system, call, request))),
         SoapOperation.Create<MakeBookingType, MakeBookingResponseType>(
-            "MakeBooking", "1", SchedulingNamespaces.MakeBookingResponder, (call, request) => MakeAsync(system, call, request)),
+            "MakeBooking", "1", SchedulingNamespaces.MakeBookingResponder, Core, (call, request) => MakeAsync(system, call, request)),
         SoapOperation.Create<UpdateBookingType, UpdateBookingResponseType>(
-            "UpdateBooking", "1", SchedulingNamespaces.UpdateBookingResponder, (call, request) => UpdateAsync(system, call, request)),
+            "UpdateBooking", "1", SchedulingNamespaces.UpdateBookingResponder, Core, (call, request) => UpdateAsync(system, call, request)),
         SoapOperation.Create<CancelBookingType, CancelBookingResponseType>(
-            "CancelBooking", "1", SchedulingNamespaces.CancelBookingResponder, (call, request) => CancelAsync(system, call, request)),
+            "CancelBooking", "1", SchedulingNamespaces.CancelBookingResponder, Core, (call, request) => CancelAsync(system, call, request)),
     ];
 
     /// <summary>The bookings the system starts with, as stored rows.</summary>

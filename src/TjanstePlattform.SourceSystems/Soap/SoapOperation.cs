@@ -13,7 +13,8 @@ internal sealed record SoapOperation(
     string ContractNamespace,
     Type RequestType,
     string ResponseElement,
-    Func<SoapCall, object, Task<object>> Handle)
+    Func<SoapCall, object, Task<object>> Handle,
+    IReadOnlyList<string> Namespaces)
 {
     /// <summary>The request body's root element name: the interaction name.</summary>
     public string RequestElement => Interaction;
@@ -21,13 +22,14 @@ internal sealed record SoapOperation(
     /// <summary>The path below the system's base path: <c>{Interaction}/{major}/rivtabp21</c>.</summary>
     public string RelativePath => $"{Interaction}/{Major}/rivtabp21";
 
-    /// <summary>A typed operation.</summary>
+    /// <summary>A typed operation; <paramref name="coreNamespaces"/> are the domain namespaces its answer uses, given prefixes on the wire.</summary>
     public static SoapOperation Create<TRequest, TResponse>(
-        string interaction, string major, string contractNamespace, Func<SoapCall, TRequest, Task<TResponse>> handle)
+        string interaction, string major, string contractNamespace, IReadOnlyList<string> coreNamespaces, Func<SoapCall, TRequest, Task<TResponse>> handle)
         where TRequest : class
         where TResponse : class
         => new(interaction, major, contractNamespace, typeof(TRequest), interaction + "Response",
-            async (call, request) => await handle(call, (TRequest)request).ConfigureAwait(false));
+            async (call, request) => await handle(call, (TRequest)request).ConfigureAwait(false),
+            [contractNamespace, .. coreNamespaces]);
 }
 
 /// <summary>What a handler knows about the call besides its body.</summary>

@@ -35,7 +35,7 @@ internal static partial class SourceSystemEndpoint
     private static async Task HandleAsync(HttpContext context, string systemId, string interaction, string major)
     {
         var services = context.RequestServices;
-        var log = services.GetRequiredService<ILogger<SourceSystemDirectory>>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SourceSystemEndpoint).FullName!);
         var options = services.GetRequiredService<IOptions<SourceSystemsOptions>>().Value;
         var system = services.GetRequiredService<SourceSystemDirectory>().Find(systemId);
         if (system is null)
@@ -83,7 +83,7 @@ internal static partial class SourceSystemEndpoint
                 Header(context, "x-skltp-correlation-id") ?? Guid.NewGuid().ToString(),
                 context.RequestAborted);
             var response = await operation.Handle(call, request).ConfigureAwait(false);
-            var bytes = XmlMessages.Envelope(response, operation.ResponseElement, operation.ContractNamespace);
+            var bytes = XmlMessages.Envelope(response, operation.ResponseElement, operation.ContractNamespace, prefixes: operation.Namespaces);
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = SoapFaultWriter.ContentType;
             context.Response.ContentLength = bytes.Length;

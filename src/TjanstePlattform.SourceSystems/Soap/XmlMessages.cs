@@ -41,8 +41,11 @@ internal static class XmlMessages
         }
     }
 
-    /// <summary>A SOAP 1.1 envelope with <paramref name="headers"/> (each written as is) and <paramref name="body"/> as the only Body child.</summary>
-    public static byte[] Envelope(object body, string name, string ns, IEnumerable<(object Value, string Name, string Namespace)>? headers = null)
+    /// <summary>
+    /// A SOAP 1.1 envelope with <paramref name="headers"/> (each written as is) and <paramref name="body"/> as the only
+    /// Body child; <paramref name="prefixes"/> are declared once on the body's root (ns2, ns3 … as JAXB producers write).
+    /// </summary>
+    public static byte[] Envelope(object body, string name, string ns, IEnumerable<(object Value, string Name, string Namespace)>? headers = null, IReadOnlyList<string>? prefixes = null)
     {
         using var buffer = new MemoryStream(4096);
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false }))
@@ -57,7 +60,10 @@ internal static class XmlMessages
 
             writer.WriteEndElement();
             writer.WriteStartElement("soap", "Body", RivtaNamespaces.Soap11Envelope);
-            SerializerFor(body.GetType(), name, ns).Serialize(writer, body, NoExtraNamespaces);
+            var declared = prefixes is { Count: > 0 }
+                ? new XmlSerializerNamespaces([.. prefixes.Select((uri, i) => new XmlQualifiedName($"ns{i + 2}", uri))])
+                : NoExtraNamespaces;
+            SerializerFor(body.GetType(), name, ns).Serialize(writer, body, declared);
             writer.WriteEndElement();
             writer.WriteEndElement();
             writer.WriteEndDocument();

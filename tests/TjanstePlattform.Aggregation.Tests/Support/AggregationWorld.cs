@@ -39,7 +39,9 @@ internal sealed class AggregationWorld : IAsyncDisposable
 
     public static async Task<AggregationWorld> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var platform = await TestPlatform.StartAsync(settings, configure: configure);
+        // The demo world's source systems index their own patients (Tolvan among them): not part of these cases.
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["SourceSystems:Enabled"] = "false" };
+        var platform = await TestPlatform.StartAsync(all, configure: configure);
         var world = new AggregationWorld(platform, WireMockServer.Start());
         await world.Api.AddCooperationAsync(EiWriter, Payloads.National, UpdateNamespace);
         foreach (var contract in new[] { Payloads.Gmh, Payloads.Schedule, Payloads.Requests })

@@ -46,6 +46,7 @@ public sealed class AggregationBenchmark : IBenchmark
         {
             ["Aggregation:Deadline"] = Deadline.ToString(),
             ["Aggregation:ProducerTimeout"] = "00:00:05",
+            ["SourceSystems:Enabled"] = "false",
             ["Logging:LogLevel:TjanstePlattform.Aggregation"] = "Error",
             // The router rightly logs every call the aggregator abandons at the deadline; not news here.
             ["Logging:LogLevel:TjanstePlattform.Routing"] = "Error",

@@ -210,7 +210,7 @@ public sealed class RouterBenchmark : IBenchmark
             });
             var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
             var prefix = destination.GetLeftPart(UriPartial.Authority);
-            app.Run(ctx => forwarder.SendAsync(ctx, prefix, invoker).AsTask());
+            app.Run(async ctx => await forwarder.SendAsync(ctx, prefix, invoker));
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new BareHop(app, new Uri(address + destination.AbsolutePath));

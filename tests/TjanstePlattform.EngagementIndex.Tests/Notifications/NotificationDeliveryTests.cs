@@ -21,20 +21,21 @@ public sealed class NotificationDeliveryTests
     private const string ProcessNotification = "urn:riv:itintegration:engagementindex:ProcessNotificationResponder:1";
     private const string Scheduling = "riv:crm:scheduling";
 
-    private static readonly Dictionary<string, string?> FastRetries = new()
+    private static readonly Dictionary<string, string?> FastRetries = EiSettings.Isolated(new Dictionary<string, string?>
     {
         ["EngagementIndex:Notifications:MaxAttempts"] = "2",
         ["EngagementIndex:Notifications:BaseDelay"] = "00:00:00.020",
         ["EngagementIndex:Notifications:MaxDelay"] = "00:00:00.050",
         ["EngagementIndex:Notifications:BreakDuration"] = "00:00:00.500",
-    };
+    });
 
     private readonly List<IAsyncDisposable> _disposables = [];
 
     [TearDown]
     public async Task TearDownAsync()
     {
-        foreach (var disposable in Enumerable.Reverse(_disposables))
+        // Platforms first: their cancelled deliveries release a subscriber that holds a call open.
+        foreach (var disposable in _disposables.OrderBy(d => d is TestPlatform ? 0 : 1))
         {
             await disposable.DisposeAsync();
         }
@@ -238,7 +239,7 @@ public sealed class NotificationDeliveryTests
 
         Assert.That(outcome.Delivered, Is.True);
         var request = wiremock.LogEntries.Single().RequestMessage;
-        var body = System.Xml.Linq.XDocument.Parse(request.Body!);
+        var body = System.Xml.Linq.XDocument.Parse(request!.Body!);
         Assert.That(body.Descendants().First(e => e.Name.LocalName == "Body").Elements().Single().Name,
             Is.EqualTo(System.Xml.Linq.XName.Get("ProcessNotification", ProcessNotification)));
         Assert.That(body.Descendants(System.Xml.Linq.XName.Get("LogicalAddress", "urn:riv:itintegration:registry:1")).Single().Value, Is.EqualTo("SUB-WIREMOCK"));

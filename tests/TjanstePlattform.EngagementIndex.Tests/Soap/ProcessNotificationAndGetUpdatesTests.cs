@@ -12,10 +12,10 @@ public sealed class ProcessNotificationAndGetUpdatesTests
     private HttpClient Http => _platform.Http;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _platform = await TestPlatform.StartAsync(new Dictionary<string, string?>
+    public async Task StartAsync() => _platform = await TestPlatform.StartAsync(EiSettings.Isolated(new Dictionary<string, string?>
     {
         ["EngagementIndex:GetUpdatesPageSize"] = "5",
-    });
+    }));
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _platform.DisposeAsync();

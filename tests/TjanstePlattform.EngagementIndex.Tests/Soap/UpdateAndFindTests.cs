@@ -16,7 +16,7 @@ public sealed class UpdateAndFindTests
     private HttpClient Http => _platform.Http;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _platform = await TestPlatform.StartAsync();
+    public async Task StartAsync() => _platform = await TestPlatform.StartAsync(EiSettings.Isolated());
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _platform.DisposeAsync();

@@ -12,7 +12,7 @@ public sealed class ValidationTests
     private HttpClient Http => _platform.Http;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _platform = await TestPlatform.StartAsync();
+    public async Task StartAsync() => _platform = await TestPlatform.StartAsync(EiSettings.Isolated());
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _platform.DisposeAsync();

@@ -41,10 +41,7 @@ public class OperationsTests
     [Test]
     public async Task Readiness_is_down_without_a_catalog()
     {
-        var platformTask = TestPlatform.StartAsync(configure: b =>
-            b.Services.AddSingleton<TjanstePlattform.Catalog.Snapshots.ICatalogSnapshotSource>(new FixedCatalog(null)));
-        // The platform still becomes "ready" only through its own gates; the router's answer is what matters here.
-        await using var platform = await platformTask;
+        await using var platform = await TestPlatform.StartWithCatalogAsync(new FixedCatalog(null));
         var status = await platform.Http.GetFromJsonAsync<JsonElement>("/status");
         Assert.That(status.GetProperty("catalog").GetProperty("state").GetString(), Is.EqualTo("UNAVAILABLE"));
     }

@@ -18,7 +18,7 @@ public class RouterConfigurationFaultTests
     }
 
     private static Task<TestPlatform> StartWithCatalogAsync(ICatalogSnapshotSource catalog, Dictionary<string, string?>? settings = null) =>
-        TestPlatform.StartAsync(settings, configure: b => b.Services.AddSingleton(catalog));
+        TestPlatform.StartWithCatalogAsync(catalog, settings);
 
     private static ServiceProduction Production(long id, string receiver, string address) =>
         new(id, "P", receiver, GetMedicationHistoryNamespace, address, RivtaProfiles.Bp21, FixedCatalog.Always);
@@ -107,7 +107,7 @@ public class RouterConfigurationFaultTests
     [Test]
     public async Task VP011_when_the_peer_is_not_on_the_whitelist()
     {
-        await using var platform = await TestPlatform.StartAsync(new Dictionary<string, string?> { ["Routing:IpWhitelist:0"] = "10.99." });
+        await using var platform = await TestPlatform.StartAsync(new Dictionary<string, string?> { ["Routing:IpWhitelist:0"] = "10.99.", ["SourceSystems:Enabled"] = "false" });
         using var response = await CallAsync(platform, GetMedicationHistory("SE-ANY"));
         var (_, detail) = await RouterAssert.IsVpFaultAsync(response, "VP011", "Client", RouterAssert.VP011);
         Assert.That(detail, Is.EqualTo("Caller was not on the white list of accepted IP-addresses. IP-address: 127.0.0.1"));
@@ -126,7 +126,7 @@ public class RouterConfigurationFaultTests
     [Test]
     public async Task VP002_when_instance_id_is_required_and_missing()
     {
-        await using var platform = await TestPlatform.StartAsync(new Dictionary<string, string?> { ["Routing:RequireInstanceId"] = "true" });
+        await using var platform = await TestPlatform.StartAsync(new Dictionary<string, string?> { ["Routing:RequireInstanceId"] = "true", ["SourceSystems:Enabled"] = "false" });
         using var response = await CallAsync(platform, GetMedicationHistory("SE-ANY"));
         await RouterAssert.IsVpFaultAsync(response, "VP002", "Client", RouterAssert.VP002);
     }

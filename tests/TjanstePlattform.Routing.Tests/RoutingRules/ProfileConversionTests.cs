@@ -31,8 +31,8 @@ public class ProfileConversionTests
     public async Task StopAsync() => await _producer.DisposeAsync();
 
     private Task<TestPlatform> StartPlatformAsync(params ServiceProduction[] productions) =>
-        TestPlatform.StartAsync(configure: b => b.Services.AddSingleton<TjanstePlattform.Catalog.Snapshots.ICatalogSnapshotSource>(
-            FixedCatalog.With(productions, productions.Select(p => new Cooperation(p.Id, "C1", p.LogicalAddress, p.ServiceContract, FixedCatalog.Always, [])).ToArray())));
+        TestPlatform.StartWithCatalogAsync(
+            FixedCatalog.With(productions, productions.Select(p => new Cooperation(p.Id, "C1", p.LogicalAddress, p.ServiceContract, FixedCatalog.Always, [])).ToArray()));
 
     private ServiceProduction Production(string receiver, string contract, string profile) =>
         new(1, "P", receiver, contract, _producer.Address.ToString(), profile, FixedCatalog.Always);

@@ -54,7 +54,7 @@ public class RoutingOrderTests
         new(1, consumer, receiver, GetMedicationHistoryNamespace, FixedCatalog.Always, []);
 
     private Task<TestPlatform> StartAsync(CatalogSnapshot snapshot, Dictionary<string, string?>? settings = null) =>
-        TestPlatform.StartAsync(settings, configure: b => b.Services.AddSingleton<ICatalogSnapshotSource>(new FixedCatalog(snapshot)));
+        TestPlatform.StartWithCatalogAsync(new FixedCatalog(snapshot), settings);
 
     private async Task<string?> CallAsync(TestPlatform platform, string receiver, string sender = "C1")
     {

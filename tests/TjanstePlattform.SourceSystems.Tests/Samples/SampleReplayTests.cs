@@ -69,4 +69,27 @@ public class SampleReplayTests : DemoWorldFixture
         Assert.That(status, Is.EqualTo(HttpStatusCode.InternalServerError));
         Assert.That(body, Does.Contain("soap:Client").And.Contain("{urn:riv:interoperability:headers:1}Actor"));
     }
+
+    public static IEnumerable<TestCaseData> Variants()
+    {
+        yield return new TestCaseData("GetMedicalSupplyPrescriptions", "01_happy_path.xml", "191212121212", Siv).SetArgDisplayNames("expired, cancelled and non-orderable prescriptions");
+        yield return new TestCaseData("RegisterMedicalSupplyOrder", "01_happy_path.xml", "<msc:SubjectOfCareId>191212121212", "<msc:SubjectOfCareId>" + Siv).SetArgDisplayNames("an order answered ERROR");
+        yield return new TestCaseData("GetMedicalSupplyDeliveryPoints", "01_happy_path.xml", ">41319<", ">4131<").SetArgDisplayNames("a postal code answered ERROR");
+        yield return new TestCaseData("MakeBooking", "01_happy_path_BOK1.xml", "20351015090000", "20351015091500").SetArgDisplayNames("a booking answered ERROR");
+        yield return new TestCaseData("GetSubjectOfCareSchedule", "01_happy_path_BOK1.xml", "191212121212", Nils).SetArgDisplayNames("an empty schedule");
+        yield return new TestCaseData("GetMedicationHistory", "02_happy_path_JRN1.xml", "191212121212", Nils).SetArgDisplayNames("an empty medication history");
+    }
+
+    [TestCaseSource(nameof(Variants))]
+    public async Task Error_and_empty_answers_are_valid_against_the_official_schema_too(string contract, string file, string replace, string with)
+    {
+        var envelope = (await File.ReadAllTextAsync(Path.Combine(SamplesFolder, contract, file))).Replace(replace, with, StringComparison.Ordinal);
+        using var request = SoapMessages.Post(Platform.Router($"samples/{contract}"), envelope, Consumer);
+        using var response = await Platform.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        var validation = Official.Value.ValidatePayload(body);
+        Assert.That(validation.Verdict, Is.EqualTo(SchemaVerdict.Valid), string.Join(Environment.NewLine, validation.Errors));
+    }
 }
