@@ -9,10 +9,10 @@ internal sealed class EngagementIndexStartup : IHostedService
 {
     public const string ReadinessGate = "engagementindex";
 
-    private readonly SqliteEngagementStore _store;
+    private readonly IEngagementStore _store;
     private readonly PlatformReadiness? _readiness;
 
-    public EngagementIndexStartup(SqliteEngagementStore store, IServiceProvider services)
+    public EngagementIndexStartup(IEngagementStore store, IServiceProvider services)
     {
         _store = store;
         _readiness = (PlatformReadiness?)services.GetService(typeof(PlatformReadiness));
@@ -21,7 +21,11 @@ internal sealed class EngagementIndexStartup : IHostedService
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _store.Initialize();
+        if (_store is SqliteEngagementStore sqlite)
+        {
+            sqlite.Initialize();
+        }
+
         _readiness?.Open(ReadinessGate);
         return Task.CompletedTask;
     }

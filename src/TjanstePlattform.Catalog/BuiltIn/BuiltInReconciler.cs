@@ -21,24 +21,27 @@ internal static class BuiltInReconciler
         var oldBase = edit.GetSetting(BaseAddressSetting);
         foreach (var registration in registrations)
         {
-            if (registration.SeedOnce && !seed)
-            {
-                continue;
-            }
-
+            // Seed-once entries (demo data a user may delete) are never re-created after the first start, but those
+            // still pointing at the platform itself follow it to a new base address (another --urls port).
+            var repointOnly = registration.SeedOnce && !seed;
             foreach (var production in registration.ServiceProductions)
             {
                 var address = Combine(newBase, production.Path);
                 var existing = edit.RoutingsFor(production.LogicalAddress, production.ServiceContract).Where(p => p.Validity.IsValidOn(edit.Today)).ToList();
                 if (existing.Count == 0)
                 {
+                    if (repointOnly)
+                    {
+                        continue;
+                    }
+
                     var added = edit.AddServiceProduction(new ServiceProductionRequest(
                         production.ServiceProducer, production.LogicalAddress, production.ServiceContract, address, production.RivtaProfile));
                     report.Add(added.Problem, $"routing {production.LogicalAddress} / {production.ServiceContract}");
                     continue;
                 }
 
-                if (registration.SeedOnce)
+                if (registration.SeedOnce && seed)
                 {
                     continue;
                 }
@@ -48,6 +51,11 @@ internal static class BuiltInReconciler
                     var updated = edit.UpdatePhysicalAddress(current.Id, address);
                     report.Add(updated.Problem, $"routing {current.Id}");
                 }
+            }
+
+            if (repointOnly)
+            {
+                continue;
             }
 
             foreach (var cooperation in registration.Cooperations)

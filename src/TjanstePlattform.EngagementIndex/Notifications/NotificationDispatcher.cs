@@ -100,6 +100,19 @@ internal sealed partial class NotificationDispatcher : IHostedService, INotifica
 
     public void Dispose() => _stopping.Dispose();
 
+    /// <summary>Tells the observers; an observer's failure never disturbs a queue.</summary>
+    private void Report(NotificationOutcome outcome)
+    {
+        try
+        {
+            Completed?.Invoke(outcome);
+        }
+        catch (Exception e)
+        {
+            LogObserverFailed(e);
+        }
+    }
+
     private async Task ResumeAsync()
     {
         try
@@ -238,7 +251,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, INotifica
 
                 await _owner._outbox.CompleteAsync(message.Id, CancellationToken.None).ConfigureAwait(false);
                 _owner.LogDelivered(message.Id, message.Subscriber, message.EngagementCount);
-                _owner.Completed?.Invoke(new NotificationOutcome(message.Id, message.Subscriber, Delivered: true, context.Properties.GetValue(AttemptsKey, 0)));
+                _owner.Report(new NotificationOutcome(message.Id, message.Subscriber, Delivered: true, context.Properties.GetValue(AttemptsKey, 0)));
             }
             catch (Exception e) when (!stopping.IsCancellationRequested
                 && context.Properties.GetValue(AttemptsKey, 0) >= _owner._options.MaxAttempts)
@@ -246,7 +259,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, INotifica
                 var attempts = context.Properties.GetValue(AttemptsKey, 0);
                 await _owner._outbox.DeadLetterAsync(message.Id, _owner._time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
                 _owner.LogDeadLettered(message.Id, message.Subscriber, attempts, e.Message);
-                _owner.Completed?.Invoke(new NotificationOutcome(message.Id, message.Subscriber, Delivered: false, attempts));
+                _owner.Report(new NotificationOutcome(message.Id, message.Subscriber, Delivered: false, attempts));
             }
             finally
             {
@@ -269,6 +282,9 @@ internal sealed partial class NotificationDispatcher : IHostedService, INotifica
 
     [LoggerMessage(EventId = 5105, Level = LogLevel.Error, Message = "Notification {Id} to {Subscriber} dead-lettered after {Attempts} tries: {Reason}")]
     private partial void LogDeadLettered(long id, string subscriber, int attempts, string reason);
+
+    [LoggerMessage(EventId = 5107, Level = LogLevel.Warning, Message = "An observer of notification outcomes failed")]
+    private partial void LogObserverFailed(Exception exception);
 
     [LoggerMessage(EventId = 5106, Level = LogLevel.Error, Message = "The notification queue of {Subscriber} could not read the outbox")]
     private partial void LogQueueFailed(string subscriber, Exception exception);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 using System.Xml.Serialization;
@@ -34,16 +35,23 @@ internal static class SoapMessageIO
         }
 
         var buffer = new MemoryStream(request.ContentLength is > 0 and var length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                throw EngagementIndexFault.TechnicalError($"The request is larger than {maxBytes} bytes.");
-            }
+                if (buffer.Length + read > maxBytes)
+                {
+                    throw EngagementIndexFault.TechnicalError($"The request is larger than {maxBytes} bytes.");
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         buffer.Position = 0;

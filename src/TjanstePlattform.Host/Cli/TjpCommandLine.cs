@@ -36,6 +36,9 @@ public static class TjpCommandLine
 
     private static void PrintUsage(TextWriter writer)
     {
-        writer.WriteLine("Usage: tjp [serve] [--urls http://127.0.0.1:8080] [--Section:Key=value ...]");
+        writer.WriteLine("Usage: tjp [serve] [--urls http://127.0.0.1:8080] [--Section:Key=value ...]   run the platform");
+        writer.WriteLine("       tjp replay <envelopes | folders | soapui-project.xml> --target <url> [...]  (tjp replay --help)");
+        writer.WriteLine("       tjp record --target <url> --out <dir> [--listen http://127.0.0.1:9090]     (tjp record --help)");
+        writer.WriteLine("       tjp catalog [--server <url> | --data <dir>] <command>                     (tjp catalog --help)");
     }
 }

@@ -112,6 +112,37 @@ public sealed class StoreTests
     }
 
     [Test]
+    public async Task A_database_of_the_first_clustered_layout_is_migrated_with_its_engagements()
+    {
+        _store.Dispose();
+        var path = Path.Combine(_directory, "old.db");
+        var e = Engagement();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE engagement(ekey BLOB NOT NULL PRIMARY KEY, resident TEXT NOT NULL, service_domain TEXT NOT NULL,
+                    categorization TEXT NOT NULL, logical_address TEXT NOT NULL, business_object_id TEXT NOT NULL,
+                    clinical_process_interest_id TEXT NOT NULL, most_recent_content TEXT, source_system TEXT NOT NULL,
+                    data_controller TEXT NOT NULL, owner TEXT NOT NULL, creation_time TEXT NOT NULL, update_time TEXT,
+                    changed_time TEXT NOT NULL) WITHOUT ROWID;
+                CREATE INDEX ix_engagement_find ON engagement(resident, service_domain, categorization);
+                INSERT INTO engagement VALUES($k, '191212121212', 'riv:crm:scheduling', 'NA', 'SE-LA', 'NA', 'NA', '20240101120000',
+                    'SE-SRC', 'SE-DC', 'OWNER', '20240101120000', NULL, '20240101120000');
+                """;
+            command.Parameters.AddWithValue("$k", EngagementKey.Of(e).ToArray());
+            command.ExecuteNonQuery();
+        }
+
+        _store = new SqliteEngagementStore(path, 2, TimeProvider.System, NullLogger<SqliteEngagementStore>.Instance);
+
+        Assert.That(_store.Find(new EngagementQuery("191212121212", "riv:crm:scheduling")).Single().CreationTime, Is.EqualTo("20240101120000"));
+        Assert.That(await ApplyAsync(Save(e)), Is.Empty, "the migrated row keeps its key");
+        Assert.That((await ApplyAsync(Delete(e))).Single().Kind, Is.EqualTo(EngagementChangeKind.Deleted));
+    }
+
+    [Test]
     public async Task Dead_letters_can_be_replayed_to_the_end_of_the_queue()
     {
         await _store.ApplyAsync([Save(Engagement())], "20250101120000", _ => [new OutboxEntry("SUB", "<first/>", 1)]);

@@ -35,7 +35,7 @@ public class RouterValidationTests
         using var response = await platform.Http.SendAsync(Post(platform.Router(), InvalidRequest, "C1"));
         var (_, detail) = await RouterAssert.IsVpFaultAsync(response, "VP015", "Client", RouterAssert.VP015);
         Assert.That(detail, Does.Contain("does not validate"));
-        Assert.That(detail, Does.Contain("line"));
+        Assert.That(detail, Does.Contain("Line 5").And.Contain("patientId"));
         Assert.That(_forwarded, Is.EqualTo(0));
 
         using var valid = await platform.Http.SendAsync(Post(platform.Router(), GetMedicationHistory("SE-VALID"), "C1"));
