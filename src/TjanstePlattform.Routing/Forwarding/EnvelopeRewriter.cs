@@ -29,7 +29,7 @@ internal static class EnvelopeRewriter
     /// as UTF-8. <paramref name="readAsUtf8"/>: the body declares another encoding but is UTF-8 (a common .NET
     /// client mistake); read it as UTF-8 regardless of the declaration.
     /// </summary>
-    public static async Task CopyAsync(Stream input, Stream output, RivProfile? convertTo, bool readAsUtf8, CancellationToken cancellationToken)
+    public static async Task CopyAsync(Stream input, Stream output, RivProfile? convertTo, bool readAsUtf8, CancellationToken cancellationToken, Encoding? outputEncoding = null)
     {
         var settings = SafeXml.ReaderSettings(async: true);
         settings.IgnoreComments = false;
@@ -37,7 +37,13 @@ internal static class EnvelopeRewriter
         using var reader = readAsUtf8
             ? XmlReader.Create(new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, leaveOpen: true), settings)
             : XmlReader.Create(input, settings);
-        await using var writer = XmlWriter.Create(output, WriterSettings);
+        var writerSettings = outputEncoding is null ? WriterSettings : WriterSettings.Clone();
+        if (outputEncoding is not null)
+        {
+            writerSettings.Encoding = outputEncoding;
+        }
+
+        await using var writer = XmlWriter.Create(output, writerSettings);
 
         var (fromNs, fromName, toNs, toName) = convertTo switch
         {
@@ -46,16 +52,25 @@ internal static class EnvelopeRewriter
             _ => (null, null, null, null),
         };
 
+        var declared = false;
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (reader.NodeType)
             {
                 case XmlNodeType.XmlDeclaration:
-                    // The writer writes its own declaration: UTF-8.
+                    // The writer writes its own declaration, naming the output encoding.
                     await writer.WriteStartDocumentAsync().ConfigureAwait(false);
+                    declared = true;
                     break;
                 case XmlNodeType.Element:
+                    if (!declared && outputEncoding is not null)
+                    {
+                        // Another encoding than UTF-8 must be declared for the reader to know it.
+                        await writer.WriteStartDocumentAsync().ConfigureAwait(false);
+                    }
+
+                    declared = true;
                     var ns = reader.NamespaceURI;
                     var localName = reader.LocalName;
                     if (fromNs is not null && ns == fromNs)
@@ -152,3 +167,72 @@ internal static class RewritingBody
 
 /// <summary>The body could not be converted (VP012 when nothing has been answered yet).</summary>
 internal sealed class EnvelopeConversionException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
+/// Converts a producer's UTF-8 answer back to the encoding the consumer wrote its request in (the router forwards
+/// every request as UTF-8). Sits between the forwarder and the consumer as the response body stream.
+/// </summary>
+internal sealed class ResponseTranscoder
+{
+    private readonly Microsoft.AspNetCore.Http.HttpResponse _response;
+    private readonly Stream _original;
+    private readonly System.IO.Pipelines.Pipe _pipe = new();
+    private readonly Task _pump;
+
+    private ResponseTranscoder(Microsoft.AspNetCore.Http.HttpResponse response, Encoding encoding, CancellationToken cancellationToken)
+    {
+        _response = response;
+        _original = response.Body;
+        response.Body = _pipe.Writer.AsStream(leaveOpen: true);
+        _pump = Task.Run(async () =>
+        {
+            await using var input = _pipe.Reader.AsStream();
+            var first = await _pipe.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            _pipe.Reader.AdvanceTo(first.Buffer.Start);
+            if (first.Buffer.IsEmpty && first.IsCompleted)
+            {
+                return; // nothing was forwarded: the router answers a fault itself
+            }
+
+            // The XML writer writes the byte order mark synchronously: buffer so that Kestrel only sees async writes.
+            await using var output = new BufferedStream(_original, 16 * 1024);
+            await EnvelopeRewriter.CopyAsync(input, output, null, false, cancellationToken, encoding).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Starts converting to <paramref name="encodingName"/>, or returns null for an encoding .NET does not know.</summary>
+    public static ResponseTranscoder? Install(Microsoft.AspNetCore.Http.HttpContext context, string encodingName)
+    {
+        try
+        {
+            var encoding = Encoding.GetEncoding(encodingName);
+            return new ResponseTranscoder(context.Response, encoding, context.RequestAborted);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The charset to announce in the response Content-Type.</summary>
+    public static string ContentType(string encodingName) => $"text/xml; charset={encodingName}";
+
+    /// <summary>Ends the conversion and gives the consumer's own response stream back.</summary>
+    public async Task CompleteAsync()
+    {
+        await _pipe.Writer.CompleteAsync().ConfigureAwait(false);
+        try
+        {
+            await _pump.ConfigureAwait(false);
+        }
+        catch (XmlException)
+        {
+            // A producer answer that is not XML cannot be converted; what was written stays as it was.
+        }
+        finally
+        {
+            _response.Body = _original;
+        }
+    }
+}

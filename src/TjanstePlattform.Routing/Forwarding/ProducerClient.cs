@@ -33,15 +33,19 @@ public sealed class ProducerClient : IDisposable
 
     public void Dispose() => Invoker.Dispose();
 
-    private static async ValueTask<Stream> ConnectWithOneRetryAsync(DnsEndPoint endPoint, TimeSpan timeout, CancellationToken cancellationToken)
+    private static ValueTask<Stream> ConnectWithOneRetryAsync(DnsEndPoint endPoint, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WithOneRetryAsync(token => ConnectAsync(endPoint, timeout, token), cancellationToken);
+
+    /// <summary>Runs <paramref name="connect"/>, and once more if the first attempt could not connect (refused, unreachable, timed out).</summary>
+    internal static async ValueTask<Stream> WithOneRetryAsync(Func<CancellationToken, ValueTask<Stream>> connect, CancellationToken cancellationToken)
     {
         try
         {
-            return await ConnectAsync(endPoint, timeout, cancellationToken).ConfigureAwait(false);
+            return await connect(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is SocketException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((ex is SocketException || ex is TimeoutException) && !cancellationToken.IsCancellationRequested)
         {
-            return await ConnectAsync(endPoint, timeout, cancellationToken).ConfigureAwait(false);
+            return await connect(cancellationToken).ConfigureAwait(false);
         }
     }
 

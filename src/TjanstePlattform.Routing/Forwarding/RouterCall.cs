@@ -19,6 +19,9 @@ internal sealed class RouterCall
     /// <summary>The body declares another encoding than it is written in: read it as UTF-8.</summary>
     public bool ReadAsUtf8 { get; init; }
 
+    /// <summary>The encoding the consumer wrote its request in, when not UTF-8: the answer is converted back to it.</summary>
+    public string? ResponseEncoding { get; init; }
+
     /// <summary>The body is streamed through <see cref="EnvelopeRewriter"/> instead of byte for byte.</summary>
     public bool Rewrite { get; init; }
 

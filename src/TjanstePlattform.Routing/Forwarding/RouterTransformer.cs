@@ -75,6 +75,13 @@ internal sealed class RouterTransformer(IOptionsMonitor<RoutingOptions> routing,
             responseHeaders.Remove(name);
         }
 
+        if (call.ResponseEncoding is not null)
+        {
+            // Converted back to the consumer's encoding while streaming: the length changes.
+            httpContext.Response.ContentLength = null;
+            httpContext.Response.ContentType = ResponseTranscoder.ContentType(call.ResponseEncoding);
+        }
+
         responseHeaders[RivtaHeaders.CorrelationId] = call.CorrelationId;
         responseHeaders[RivtaHeaders.ProducerResponseTime] = call.ProducerResponseMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return copyBody;

@@ -99,6 +99,12 @@ internal sealed class RouterEndpoint(
             return;
         }
 
+        if (UnsupportedProfileInPath(request.Path) is { } pathProfile)
+        {
+            await FaultAsync(context, VpFaults.Create(VpFaultCode.VP001, $"No RIV version configured for {pathProfile}"), correlationId, sender, head.Receiver, head.ContractNamespace);
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(head.Receiver) || head.Profile is null)
         {
             await FaultAsync(context, VpFaults.NoReceiver(), correlationId, sender, head.Receiver, head.ContractNamespace);
@@ -161,6 +167,7 @@ internal sealed class RouterEndpoint(
             ConvertTo = convertTo,
             ReadAsUtf8 = head.ReadAsUtf8,
             Rewrite = convertTo is not null || head.NeedsUtf8Rewrite,
+            ResponseEncoding = head.NeedsUtf8Rewrite && !head.ReadAsUtf8 ? head.DeclaredEncoding : null,
             Production = production!,
             Sender = sender!,
             CorrelationId = correlationId,
@@ -175,7 +182,12 @@ internal sealed class RouterEndpoint(
         }
 
         var config = new ForwarderRequestConfig { ActivityTimeout = options.Timeouts.For(head.ContractNamespace) };
+        var transcoder = call.ResponseEncoding is null ? null : ResponseTranscoder.Install(context, call.ResponseEncoding);
         var error = await forwarder.SendAsync(context, production!.PhysicalAddress, producers.Invoker, config, transformer);
+        if (transcoder is not null)
+        {
+            await transcoder.CompleteAsync();
+        }
 
         if (error != ForwarderError.None)
         {
@@ -234,6 +246,30 @@ internal sealed class RouterEndpoint(
         response.Headers.Clear();
         response.Headers[RivtaHeaders.CorrelationId] = correlationId;
         await SoapFaultWriter.WriteAsync(response, fault, platform.Value.Name, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The RIV profile an endpoint path names in its last segment (<c>…/rivtabp21</c>), when the platform does not
+    /// speak it (VP001). Routing never depends on the path otherwise; a path without a profile segment is fine.
+    /// </summary>
+    private static string? UnsupportedProfileInPath(PathString path)
+    {
+        var value = path.Value;
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var last = value.AsSpan().TrimEnd('/');
+        last = last[(last.LastIndexOf('/') + 1)..];
+        if (!last.StartsWith("rivtabp", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return last.Equals("rivtabp20", StringComparison.OrdinalIgnoreCase) || last.Equals("rivtabp21", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : last.ToString();
     }
 
     private static T? Find<T>(Exception? exception) where T : Exception

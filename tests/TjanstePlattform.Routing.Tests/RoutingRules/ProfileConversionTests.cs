@@ -108,6 +108,37 @@ public class ProfileConversionTests
         Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
         Assert.That(_received, Does.Contain("Åsa Öberg"));
         Assert.That(_received, Does.Not.Contain("utf-16").IgnoreCase);
+
+        // … and the answer comes back in the consumer's own encoding.
+        Assert.That(response.Content.Headers.ContentType?.CharSet, Is.EqualTo("utf-16").IgnoreCase);
+        var answer = await response.Content.ReadAsByteArrayAsync();
+        Assert.That(answer.Take(2), Is.EqualTo(new byte[] { 0xFF, 0xFE }), "UTF-16 little-endian with a byte order mark");
+        var text = Encoding.Unicode.GetString(answer, 2, answer.Length - 2);
+        Assert.That(text, Does.Contain("encoding=\"utf-16\""));
+        Assert.That(XDocument.Parse(text).Root!.Name.LocalName, Is.EqualTo("Envelope"));
+    }
+
+    [Test]
+    public async Task VP012_when_the_body_breaks_while_it_is_being_converted()
+    {
+        await using var platform = await StartPlatformAsync(Production("SE-OLD", GetMedicationHistoryNamespace, RivtaProfiles.Bp20));
+        var broken = GetMedicationHistory("SE-OLD").Replace("</urn1:GetMedicationHistory>", "<unclosed></urn1:GetMedicationHistory>");
+        using var response = await platform.Http.SendAsync(Post(platform.Router(), broken, "C1"));
+        var (_, detail) = await RouterAssert.IsVpFaultAsync(response, "VP012", "Server",
+            "Internt fel i tjänsteplattformen. Nödvändiga resurser saknas för att VP skall fungera.");
+        Assert.That(detail, Does.StartWith("Server problem, VP does not have all necessary resources to operate."));
+    }
+
+    [Test]
+    public async Task VP001_when_the_endpoint_names_a_RIV_profile_the_platform_does_not_support()
+    {
+        await using var platform = await StartPlatformAsync(Production("SE-NEW", GetMedicationHistoryNamespace, RivtaProfiles.Bp21));
+        using var response = await platform.Http.SendAsync(Post(platform.Router("clinicalprocess/activityprescription/actoutcome/GetMedicationHistory/2/rivtabp30"), GetMedicationHistory("SE-NEW"), "C1"));
+        var (_, detail) = await RouterAssert.IsVpFaultAsync(response, "VP001", "Client", "Rivta-version saknas i anrop eller stöds ej av tjänsteplattformen.");
+        Assert.That(detail, Does.StartWith("No RIV version configured"));
+
+        using var fine = await platform.Http.SendAsync(Post(platform.Router("any/path/without/profile"), GetMedicationHistory("SE-NEW"), "C1"));
+        Assert.That((int)fine.StatusCode, Is.EqualTo(200), "the path is never used to route");
     }
 
     /// <summary>Meaning, not bytes: drop namespace declarations, comments and whitespace-only text.</summary>
