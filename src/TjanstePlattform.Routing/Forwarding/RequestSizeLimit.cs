@@ -10,15 +10,18 @@ namespace TjanstePlattform.Routing.Forwarding;
 /// </summary>
 internal static class RequestSizeLimit
 {
-    public static void Install(HttpContext context, long maxBytes)
+    /// <summary>Lifts Kestrel's own limit; must run before the body is first read (the feature turns read-only then).</summary>
+    public static void LiftServerLimit(HttpContext context)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
         {
             kestrelLimit.MaxRequestBodySize = null;
         }
-
-        context.Request.Body = new LimitedStream(context.Request.Body, maxBytes);
     }
+
+    /// <summary>Counts the body as it is forwarded; past <paramref name="maxBytes"/> the read fails with <see cref="RequestTooLargeException"/>.</summary>
+    public static void Install(HttpContext context, long maxBytes) =>
+        context.Request.Body = new LimitedStream(context.Request.Body, maxBytes);
 
     private sealed class LimitedStream(Stream inner, long maxBytes) : Stream
     {

@@ -49,6 +49,7 @@ internal sealed class RouterEndpoint(
             return;
         }
 
+        RequestSizeLimit.LiftServerLimit(context);
         EnvelopeHead? head;
         EnvelopeHeadError? headError;
         try

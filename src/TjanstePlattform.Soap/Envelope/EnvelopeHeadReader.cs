@@ -17,9 +17,29 @@ public static class EnvelopeHeadReader
     public const int MaxHeadBytes = 64 * 1024;
 
     /// <summary>Peeks the envelope head. Returns either the head or an error, never throws for bad XML.</summary>
+    private static readonly XmlReaderSettings AsyncSettings = SafeXml.ReaderSettings(async: true);
+
     public static async ValueTask<(EnvelopeHead? Head, EnvelopeHeadError? Error)> PeekAsync(
         PipeReader body, CancellationToken cancellationToken)
     {
+        // Fast path: a small envelope usually arrives whole in the first read. Parse it synchronously from memory
+        // (the async XmlReader costs far more per node); fall back to the streaming path when it is not all there.
+        var first = await body.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = first.Buffer;
+        if (buffer.Length <= MaxHeadBytes && buffer.IsSingleSegment && !buffer.IsEmpty)
+        {
+            var fast = TryReadWhole(buffer.First, first.IsCompleted);
+            body.AdvanceTo(buffer.Start);
+            if (fast is { } found)
+            {
+                return found;
+            }
+        }
+        else
+        {
+            body.AdvanceTo(buffer.Start);
+        }
+
         var (head, error, wrongDeclaration) = await TryPeekAsync(body, readAsUtf8: false, cancellationToken).ConfigureAwait(false);
         if (wrongDeclaration)
         {
@@ -31,6 +51,45 @@ public static class EnvelopeHeadReader
         return (head, error);
     }
 
+    /// <summary>
+    /// Parses the head from bytes already in memory. Null when the answer needs more bytes (or another attempt as
+    /// UTF-8): the caller continues on the streaming path, which gives the precise error.
+    /// </summary>
+    private static (EnvelopeHead?, EnvelopeHeadError?)? TryReadWhole(ReadOnlyMemory<byte> bytes, bool complete)
+    {
+        if (!System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var stream = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
+            // Async reader settings (the head parser is shared with the streaming path): over memory it never yields.
+            using var xml = XmlReader.Create(stream, AsyncSettings);
+            var result = ReadHeadAsync(xml);
+            if (!result.IsCompleted)
+            {
+                return null;
+            }
+
+            var (head, error) = result.Result;
+            return head is not null || complete ? (head, error) : null;
+        }
+        catch (XmlException ex) when (complete && !ex.Message.Contains("byte order mark", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, new EnvelopeHeadError(ex.Message));
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or System.Text.DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
     private static async ValueTask<(EnvelopeHead? Head, EnvelopeHeadError? Error, bool WrongDeclaration)> TryPeekAsync(
         PipeReader body, bool readAsUtf8, CancellationToken cancellationToken)
     {
@@ -38,8 +97,8 @@ public static class EnvelopeHeadReader
         try
         {
             using var xml = readAsUtf8
-                ? XmlReader.Create(new StreamReader(stream, new System.Text.UTF8Encoding(false), false, 4096, leaveOpen: true), SafeXml.ReaderSettings(async: true))
-                : XmlReader.Create(stream, SafeXml.ReaderSettings(async: true));
+                ? XmlReader.Create(new StreamReader(stream, new System.Text.UTF8Encoding(false), false, 4096, leaveOpen: true), AsyncSettings)
+                : XmlReader.Create(stream, AsyncSettings);
             var (head, error) = await ReadHeadAsync(xml).ConfigureAwait(false);
             return (head, error, false);
         }
