@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Xml;
 using TjanstePlattform.Soap.Xml;
 
@@ -11,141 +13,112 @@ namespace TjanstePlattform.Soap.Envelope;
 /// still sees every byte. Only the bytes up to the first Body child are examined, at most
 /// <see cref="MaxHeadBytes"/>. The XML reader is forward-only, with no DTD and no resolver.
 /// </summary>
+/// <remarks>
+/// The bytes are parsed from memory with a synchronous reader: a small envelope nearly always arrives in the first
+/// read, and an async XmlReader allocates 64 KiB buffers per call. When the head is not all there yet, the reader
+/// asks the pipe for more (examined, not consumed) and parses again, within the <see cref="MaxHeadBytes"/> window.
+/// </remarks>
 public static class EnvelopeHeadReader
 {
     /// <summary>The most the reader examines before it gives up on finding the first Body child.</summary>
     public const int MaxHeadBytes = 64 * 1024;
 
-    /// <summary>Peeks the envelope head. Returns either the head or an error, never throws for bad XML.</summary>
-    private static readonly XmlReaderSettings AsyncSettings = SafeXml.ReaderSettings(async: true);
+    private static readonly XmlReaderSettings Settings = SafeXml.ReaderSettings();
 
+    /// <summary>Peeks the envelope head. Returns either the head or an error, never throws for bad XML.</summary>
     public static async ValueTask<(EnvelopeHead? Head, EnvelopeHeadError? Error)> PeekAsync(
         PipeReader body, CancellationToken cancellationToken)
     {
-        // Fast path: a small envelope usually arrives whole in the first read. Parse it synchronously from memory
-        // (the async XmlReader costs far more per node); fall back to the streaming path when it is not all there.
-        var first = await body.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var buffer = first.Buffer;
-        if (buffer.Length <= MaxHeadBytes && buffer.IsSingleSegment && !buffer.IsEmpty)
+        while (true)
         {
-            var fast = TryReadWhole(buffer.First, first.IsCompleted);
-            body.AdvanceTo(buffer.Start);
-            if (fast is { } found)
+            var result = await body.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            var complete = result.IsCompleted || result.IsCanceled;
+            var overLimit = buffer.Length >= MaxHeadBytes;
+            var window = overLimit ? buffer.Slice(0, MaxHeadBytes) : buffer;
+            var outcome = TryParse(window, final: complete && !overLimit);
+            if (outcome is not null || complete || overLimit)
             {
-                return found;
-            }
-        }
-        else
-        {
-            body.AdvanceTo(buffer.Start);
-        }
-
-        var (head, error, wrongDeclaration) = await TryPeekAsync(body, readAsUtf8: false, cancellationToken).ConfigureAwait(false);
-        if (wrongDeclaration)
-        {
-            // Declared UTF-16 (or another encoding) without a byte order mark: read the same bytes again as UTF-8.
-            (head, error, _) = await TryPeekAsync(body, readAsUtf8: true, cancellationToken).ConfigureAwait(false);
-            head = head is null ? null : head with { ReadAsUtf8 = true };
-        }
-
-        return (head, error);
-    }
-
-    /// <summary>
-    /// Parses the head from bytes already in memory. Null when the answer needs more bytes (or another attempt as
-    /// UTF-8): the caller continues on the streaming path, which gives the precise error.
-    /// </summary>
-    private static (EnvelopeHead?, EnvelopeHeadError?)? TryReadWhole(ReadOnlyMemory<byte> bytes, bool complete)
-    {
-        if (!System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var stream = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
-            // Async reader settings (the head parser is shared with the streaming path): over memory it never yields.
-            using var xml = XmlReader.Create(stream, AsyncSettings);
-            var result = ReadHeadAsync(xml);
-            if (!result.IsCompleted)
-            {
-                return null;
+                // Nothing consumed, nothing examined: the next reader starts from the first byte at once.
+                body.AdvanceTo(buffer.Start);
+                return outcome
+                    ?? (null, new EnvelopeHeadError($"No SOAP Body element found within the first {MaxHeadBytes} bytes."));
             }
 
-            var (head, error) = result.Result;
-            return head is not null || complete ? (head, error) : null;
-        }
-        catch (XmlException ex) when (complete && !ex.Message.Contains("byte order mark", StringComparison.OrdinalIgnoreCase))
-        {
-            return (null, new EnvelopeHeadError(ex.Message));
-        }
-        catch (XmlException)
-        {
-            return null;
-        }
-        catch (Exception ex) when (ex is ArgumentException or System.Text.DecoderFallbackException)
-        {
-            return null;
-        }
-    }
-
-    private static async ValueTask<(EnvelopeHead? Head, EnvelopeHeadError? Error, bool WrongDeclaration)> TryPeekAsync(
-        PipeReader body, bool readAsUtf8, CancellationToken cancellationToken)
-    {
-        var stream = new PeekStream(body, MaxHeadBytes);
-        try
-        {
-            using var xml = readAsUtf8
-                ? XmlReader.Create(new StreamReader(stream, new System.Text.UTF8Encoding(false), false, 4096, leaveOpen: true), AsyncSettings)
-                : XmlReader.Create(stream, AsyncSettings);
-            var (head, error) = await ReadHeadAsync(xml).ConfigureAwait(false);
-            return (head, error, false);
-        }
-        catch (XmlException ex) when (!readAsUtf8 && ex.Message.Contains("byte order mark", StringComparison.OrdinalIgnoreCase))
-        {
-            return (null, new EnvelopeHeadError(ex.Message), true);
-        }
-        catch (XmlException ex)
-        {
-            return (null, new EnvelopeHeadError(ex.Message), false);
-        }
-        catch (HeadTooLargeException)
-        {
-            return (null, new EnvelopeHeadError($"No SOAP Body element found within the first {MaxHeadBytes} bytes."), false);
-        }
-        catch (System.Text.DecoderFallbackException ex)
-        {
-            return (null, new EnvelopeHeadError(ex.Message), false);
-        }
-        catch (ArgumentException ex)
-        {
-            // An unknown encoding in the XML declaration surfaces as ArgumentException.
-            return (null, new EnvelopeHeadError(ex.Message), false);
-        }
-        finally
-        {
-            stream.Release();
+            // Not all of the head yet: keep everything, but wait for more bytes.
+            body.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 
     /// <summary>Reads the head from a complete buffer (tests, tooling, benchmarks).</summary>
     public static (EnvelopeHead? Head, EnvelopeHeadError? Error) Read(ReadOnlyMemory<byte> envelope)
     {
-        var reader = PipeReader.Create(new ReadOnlySequence<byte>(envelope));
-        var task = PeekAsync(reader, CancellationToken.None);
-        return task.IsCompleted ? task.Result : task.AsTask().GetAwaiter().GetResult();
+        var window = envelope.Length > MaxHeadBytes ? envelope[..MaxHeadBytes] : envelope;
+        return TryParse(new ReadOnlySequence<byte>(window), final: envelope.Length <= MaxHeadBytes)
+            ?? (null, new EnvelopeHeadError($"No SOAP Body element found within the first {MaxHeadBytes} bytes."));
     }
 
-    private static async ValueTask<(EnvelopeHead?, EnvelopeHeadError?)> ReadHeadAsync(XmlReader xml)
+    /// <summary>
+    /// Parses the head from the bytes so far. Null when more bytes are needed (<paramref name="final"/> false and the
+    /// document ended early); otherwise the head or the precise error.
+    /// </summary>
+    private static (EnvelopeHead?, EnvelopeHeadError?)? TryParse(ReadOnlySequence<byte> bytes, bool final)
+    {
+        if (bytes.IsEmpty)
+        {
+            return final ? (null, new EnvelopeHeadError("The request body is empty.")) : null;
+        }
+
+        var segment = bytes.IsSingleSegment && MemoryMarshal.TryGetArray(bytes.First, out var array)
+            ? array
+            : new ArraySegment<byte>(bytes.ToArray());
+        try
+        {
+            return Parse(segment, readAsUtf8: false);
+        }
+        catch (XmlException ex) when (ex.Message.Contains("byte order mark", StringComparison.OrdinalIgnoreCase))
+        {
+            // Declared UTF-16 (or another encoding) without a byte order mark, as .NET clients often send it:
+            // read the same bytes as UTF-8, as the reference platform retries such a body.
+            try
+            {
+                var (head, error) = Parse(segment, readAsUtf8: true);
+                return (head is null ? null : head with { ReadAsUtf8 = true }, error);
+            }
+            catch (XmlException retry)
+            {
+                return final ? (null, new EnvelopeHeadError(retry.Message)) : null;
+            }
+        }
+        catch (XmlException ex)
+        {
+            return final ? (null, new EnvelopeHeadError(ex.Message)) : null;
+        }
+        catch (Exception ex) when (ex is DecoderFallbackException or ArgumentException)
+        {
+            // An unknown or unusable encoding in the XML declaration.
+            return (null, new EnvelopeHeadError(ex.Message));
+        }
+    }
+
+    private static (EnvelopeHead?, EnvelopeHeadError?) Parse(ArraySegment<byte> bytes, bool readAsUtf8)
+    {
+        using var stream = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
+        using var xml = readAsUtf8
+            ? XmlReader.Create(new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false), Settings)
+            : XmlReader.Create(stream, Settings);
+        return ReadHead(xml);
+    }
+
+    private static (EnvelopeHead?, EnvelopeHeadError?) ReadHead(XmlReader xml)
     {
         string? declaredEncoding = null;
-        if (await xml.ReadAsync().ConfigureAwait(false) && xml.NodeType == XmlNodeType.XmlDeclaration)
+        if (xml.Read() && xml.NodeType == XmlNodeType.XmlDeclaration)
         {
             declaredEncoding = xml.GetAttribute("encoding");
         }
 
-        if (await xml.MoveToContentAsync().ConfigureAwait(false) != XmlNodeType.Element
+        if (xml.MoveToContent() != XmlNodeType.Element
             || xml.LocalName != "Envelope"
             || xml.NamespaceURI != RivtaNamespaces.Soap11Envelope)
         {
@@ -158,7 +131,7 @@ public static class EnvelopeHeadReader
 
         // ReadElementContentAsString leaves the reader on the next node already: read on only when nothing was consumed.
         var advanced = false;
-        while (advanced || await xml.ReadAsync().ConfigureAwait(false))
+        while (advanced || xml.Read())
         {
             advanced = false;
             if (xml.NodeType != XmlNodeType.Element)
@@ -170,7 +143,7 @@ public static class EnvelopeHeadReader
             {
                 if (xml.LocalName == "Body")
                 {
-                    var (head, error) = await ReadBodyAsync(xml, logicalAddress, to).ConfigureAwait(false);
+                    var (head, error) = ReadBody(xml, logicalAddress, to);
                     return (head is null ? null : head with { DeclaredEncoding = declaredEncoding }, error);
                 }
 
@@ -180,12 +153,12 @@ public static class EnvelopeHeadReader
             // Inside the Header: the last LogicalAddress (or To) wins, as on the reference platform.
             if (xml.LocalName == RivtaNamespaces.LogicalAddressElement && xml.NamespaceURI == RivtaNamespaces.Registry)
             {
-                logicalAddress = await ReadTextAsync(xml).ConfigureAwait(false);
+                logicalAddress = ReadText(xml);
                 advanced = true;
             }
             else if (xml.LocalName == RivtaNamespaces.ToElement && xml.NamespaceURI == RivtaNamespaces.WsAddressing)
             {
-                to = await ReadTextAsync(xml).ConfigureAwait(false);
+                to = ReadText(xml);
                 advanced = true;
             }
         }
@@ -193,14 +166,14 @@ public static class EnvelopeHeadReader
         return (null, new EnvelopeHeadError("The SOAP envelope has no Body."));
     }
 
-    private static async ValueTask<(EnvelopeHead?, EnvelopeHeadError?)> ReadBodyAsync(XmlReader xml, string? logicalAddress, string? to)
+    private static (EnvelopeHead?, EnvelopeHeadError?) ReadBody(XmlReader xml, string? logicalAddress, string? to)
     {
         if (xml.IsEmptyElement)
         {
             return (null, new EnvelopeHeadError("The SOAP Body is empty."));
         }
 
-        while (await xml.ReadAsync().ConfigureAwait(false))
+        while (xml.Read())
         {
             switch (xml.NodeType)
             {
@@ -215,97 +188,15 @@ public static class EnvelopeHeadReader
         return (null, new EnvelopeHeadError("The SOAP Body is empty."));
     }
 
-    private static async Task<string> ReadTextAsync(XmlReader xml)
+    private static string ReadText(XmlReader xml)
     {
         if (xml.IsEmptyElement)
         {
-            await xml.ReadAsync().ConfigureAwait(false);
+            xml.Read();
             return string.Empty;
         }
 
         // Keep surrounding whitespace: the router must see it to answer VP004 with the whitespace hint.
-        return await xml.ReadElementContentAsStringAsync().ConfigureAwait(false);
-    }
-
-    private sealed class HeadTooLargeException : Exception;
-
-    /// <summary>
-    /// A read-only stream over a <see cref="PipeReader"/> that examines but never consumes:
-    /// each call to <see cref="Release"/> leaves the pipe as it was found.
-    /// </summary>
-    private sealed class PeekStream(PipeReader reader, int limit) : Stream
-    {
-        private ReadOnlySequence<byte> _buffer;
-        private bool _holding;
-        private bool _completed;
-        private long _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
-        {
-            while (true)
-            {
-                if (_holding && _position < Math.Min(_buffer.Length, limit))
-                {
-                    var slice = _buffer.Slice(_position, Math.Min(_buffer.Length, limit) - _position);
-                    var count = (int)Math.Min(slice.Length, destination.Length);
-                    slice.Slice(0, count).CopyTo(destination.Span);
-                    _position += count;
-                    return count;
-                }
-
-                if (_position >= limit)
-                {
-                    throw new HeadTooLargeException();
-                }
-
-                if (_completed)
-                {
-                    return 0;
-                }
-
-                if (_position >= limit)
-                {
-                    throw new HeadTooLargeException();
-                }
-
-                if (_holding)
-                {
-                    // Nothing consumed, everything examined: the next read waits for more bytes.
-                    reader.AdvanceTo(_buffer.Start, _buffer.End);
-                    _holding = false;
-                }
-
-                var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                _buffer = result.Buffer;
-                _holding = true;
-                _completed = result.IsCompleted || result.IsCanceled;
-            }
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-            => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public void Release()
-        {
-            if (_holding)
-            {
-                reader.AdvanceTo(_buffer.Start);
-                _holding = false;
-            }
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        return xml.ReadElementContentAsString();
     }
 }
