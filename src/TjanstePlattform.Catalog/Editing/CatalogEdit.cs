@@ -319,14 +319,9 @@ public sealed class CatalogEdit
                     return CatalogProblems.NotFoundEntity("service component", id);
                 }
 
-                if (_productions.FirstOrDefault(p => Same(p.ServiceProducer, component.HsaId)) is { } producing)
+                if (ReferencedBy("service component", component.HsaId, p => p.ServiceProducer, c => c.ServiceConsumer) is { } componentInUse)
                 {
-                    return InUse("service component", component.HsaId, "service production", producing.Id);
-                }
-
-                if (_cooperations.FirstOrDefault(c => Same(c.ServiceConsumer, component.HsaId)) is { } consuming)
-                {
-                    return InUse("service component", component.HsaId, "cooperation", consuming.Id);
+                    return componentInUse;
                 }
 
                 RemoveEntity(component);
@@ -339,14 +334,9 @@ public sealed class CatalogEdit
                     return CatalogProblems.NotFoundEntity("service contract", id);
                 }
 
-                if (_productions.FirstOrDefault(p => Same(p.ServiceContract, contract.Namespace)) is { } routed)
+                if (ReferencedBy("service contract", contract.Namespace, p => p.ServiceContract, c => c.ServiceContract) is { } contractInUse)
                 {
-                    return InUse("service contract", contract.Namespace, "service production", routed.Id);
-                }
-
-                if (_cooperations.FirstOrDefault(c => Same(c.ServiceContract, contract.Namespace)) is { } authorized)
-                {
-                    return InUse("service contract", contract.Namespace, "cooperation", authorized.Id);
+                    return contractInUse;
                 }
 
                 RemoveEntity(contract);
@@ -359,14 +349,9 @@ public sealed class CatalogEdit
                     return CatalogProblems.NotFoundEntity("logical address", id);
                 }
 
-                if (_productions.FirstOrDefault(p => Same(p.LogicalAddress, address.HsaId)) is { } routedTo)
+                if (ReferencedBy("logical address", address.HsaId, p => p.LogicalAddress, c => c.LogicalAddress) is { } addressInUse)
                 {
-                    return InUse("logical address", address.HsaId, "service production", routedTo.Id);
-                }
-
-                if (_cooperations.FirstOrDefault(c => Same(c.LogicalAddress, address.HsaId)) is { } authorizedAt)
-                {
-                    return InUse("logical address", address.HsaId, "cooperation", authorizedAt.Id);
+                    return addressInUse;
                 }
 
                 RemoveEntity(address);
@@ -683,6 +668,19 @@ public sealed class CatalogEdit
             ConflictingId = id,
             Field = field,
         };
+
+    /// <summary>The first routing, then authorization, that still refers to <paramref name="name"/> (a delete must wait for it).</summary>
+    private CatalogProblem? ReferencedBy(string kind, string name, Func<ServiceProduction, string> production, Func<Cooperation, string> cooperation)
+    {
+        if (_productions.FirstOrDefault(p => Same(production(p), name)) is { } routing)
+        {
+            return InUse(kind, name, "service production", routing.Id);
+        }
+
+        return _cooperations.FirstOrDefault(c => Same(cooperation(c), name)) is { } authorization
+            ? InUse(kind, name, "cooperation", authorization.Id)
+            : null;
+    }
 
     private static CatalogProblem InUse(string kind, string name, string referrer, long referrerId) =>
         new(CatalogProblems.InUse, "Entity in use", 409, $"The {kind} '{name}' is still used by {referrer} {referrerId}; delete that first.")
