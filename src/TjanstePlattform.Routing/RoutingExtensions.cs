@@ -31,6 +31,7 @@ public static class RoutingExtensions
         services.TryAddSingleton<RouterTransformer>();
         services.TryAddSingleton<RouterEndpoint>();
         services.TryAddSingleton<RoutingRulesContext>();
+        services.TryAddSingleton<LocalDate>();
         services.AddContractValidation(configuration);
         services.TryAddSingleton<RouterValidation>();
         services.AddOptions<ContractsOptions>().BindConfiguration(ContractsOptions.SectionName);
@@ -40,6 +41,13 @@ public static class RoutingExtensions
     }
 
     /// <summary>Maps <c>/vp/{**path}</c>: every RIVTA call the platform routes.</summary>
+    /// <summary>The router's base path: every POST below it is a routed call.</summary>
+    public const string BasePath = "/vp";
+
+    /// <summary>True for a call to the router (a POST under <see cref="BasePath"/>), which answers only with SOAP.</summary>
+    public static bool IsRoutedCall(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(BasePath);
+
     public static IEndpointRouteBuilder MapRouter(this IEndpointRouteBuilder endpoints)
     {
         var router = endpoints.ServiceProvider.GetRequiredService<RouterEndpoint>();

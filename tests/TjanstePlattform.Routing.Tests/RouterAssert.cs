@@ -33,6 +33,7 @@ internal static class RouterAssert
     public const string VP009 = "Fel vid kontakt med tjänsteproducenten.";
     public const string VP010 = "Internt fel i tjänsteplattformen. URL saknas för tjänsteproducenten i tjänsteplattformens tjänsteadresseringskatalog.";
     public const string VP011 = "Anrop har gjorts utanför TLS vilket ej är tillåtet. Tjänstekonsumenten ska alltid använda TLS för säker kommunikation.";
+    public const string VP012 = "Internt fel i tjänsteplattformen. Nödvändiga resurser saknas för att VP skall fungera.";
     public const string VP013 = "Enligt tjänsteplattformens konfiguration saknar tjänstekonsumenten rätt att använda headern x-rivta-original-serviceconsumer-hsaid. Kontakta tjänsteplattformsförvaltningen.";
     public const string VP014 = "Anropsförmedlingen för den logiska adressaten har givit upphov till rundgång mellan tjänsteplattformar. Rapportera felet till tjänsteplattformsförvaltningen.";
     public const string VP015 = "Anrop ej korrekt utformat och kan därför inte behandlas.";

@@ -53,8 +53,13 @@ public static class PlatformApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The REST and HTML side answers problem+json. A routed call never does: the router answers every failure
+        // with a SOAP fault itself, and skipping these two middlewares keeps them off its per-call path.
+        app.UseWhen(context => !RoutingExtensions.IsRoutedCall(context), rest =>
+        {
+            rest.UseExceptionHandler();
+            rest.UseStatusCodePages();
+        });
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
@@ -15,21 +16,33 @@ namespace TjanstePlattform.Routing.Forwarding;
 /// </summary>
 internal sealed class RouterTransformer(IOptionsMonitor<RoutingOptions> routing, IOptions<PlatformOptions> platform) : HttpTransformer
 {
+    private const int MaxCachedUris = 10_000;
     private static readonly MediaTypeHeaderValue TextXmlUtf8 = MediaTypeHeaderValue.Parse("text/xml; charset=UTF-8");
+    private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
-        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
         var call = httpContext.Features.GetRequiredFeature<RouterCall>();
 
-        // The physical address is the whole destination: the /vp path is never appended.
-        proxyRequest.RequestUri = new Uri(call.Production.PhysicalAddress);
+        // The physical address is the whole destination: the /vp path is never appended. Set before the base
+        // call so YARP does not build a Uri of its own; parsed once per address, not once per call.
+        proxyRequest.RequestUri = PhysicalUri(call.Production.PhysicalAddress);
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
 
+        // x-vp-* and X-Forwarded-* never reach a producer. Looked up on Kestrel's headers (no parsing), removed
+        // from the outgoing ones only when present: custom headers always land in the request headers, never
+        // in the content headers.
         var headers = proxyRequest.Headers;
-        RemoveStripped(headers);
+        foreach (var header in httpContext.Request.Headers)
+        {
+            if (IsStripped(header.Key))
+            {
+                headers.Remove(header.Key);
+            }
+        }
+
         if (proxyRequest.Content is not null)
         {
-            RemoveStripped(proxyRequest.Content.Headers);
             proxyRequest.Content.Headers.ContentType = TextXmlUtf8;
         }
 
@@ -38,7 +51,7 @@ internal sealed class RouterTransformer(IOptionsMonitor<RoutingOptions> routing,
         headers.Remove(RivtaHeaders.RoutingHistory);
         headers.Remove("Accept-Encoding");
         headers.Remove("Connection");
-        headers.UserAgent.Clear();
+        headers.Remove("User-Agent");
 
         headers.TryAddWithoutValidation(RivtaHeaders.OriginalServiceConsumer, call.OriginalConsumer);
         headers.TryAddWithoutValidation(RivtaHeaders.CorrelationId, call.CorrelationId);
@@ -70,9 +83,21 @@ internal sealed class RouterTransformer(IOptionsMonitor<RoutingOptions> routing,
 
         var copyBody = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
         var responseHeaders = httpContext.Response.Headers;
-        foreach (var name in responseHeaders.Keys.Where(IsStripped).ToList())
+        List<string>? stripped = null;
+        foreach (var header in responseHeaders)
         {
-            responseHeaders.Remove(name);
+            if (IsStripped(header.Key))
+            {
+                (stripped ??= []).Add(header.Key);
+            }
+        }
+
+        if (stripped is not null)
+        {
+            foreach (var name in stripped)
+            {
+                responseHeaders.Remove(name);
+            }
         }
 
         if (call.ResponseEncoding is not null)
@@ -110,23 +135,20 @@ internal sealed class RouterTransformer(IOptionsMonitor<RoutingOptions> routing,
         name.StartsWith(RivtaHeaders.VpPrefix, StringComparison.OrdinalIgnoreCase)
         || name.StartsWith(RivtaHeaders.ForwardedPrefix, StringComparison.OrdinalIgnoreCase);
 
-    private static void RemoveStripped(HttpHeaders headers)
+    /// <summary>The producer's address as a Uri, parsed once: a routed call must not parse a URL.</summary>
+    private Uri PhysicalUri(string address)
     {
-        List<string>? remove = null;
-        foreach (var header in headers)
+        if (_uris.TryGetValue(address, out var uri))
         {
-            if (IsStripped(header.Key))
-            {
-                (remove ??= []).Add(header.Key);
-            }
+            return uri;
         }
 
-        if (remove is not null)
+        if (_uris.Count >= MaxCachedUris)
         {
-            foreach (var name in remove)
-            {
-                headers.Remove(name);
-            }
+            // Addresses come from the catalog, so the set is small; a bound keeps a churning catalog from growing it.
+            _uris.Clear();
         }
+
+        return _uris[address] = new Uri(address);
     }
 }

@@ -17,10 +17,12 @@ internal sealed class SenderIdentification(IOptionsMonitor<RoutingOptions> routi
     /// <summary>OID of the subject attribute SERIALNUMBER, where Swedish e-service certificates carry the HSA-id.</summary>
     public const string SerialNumberOid = "2.5.4.5";
 
+    private static readonly string DefaultSenderIdOid = new RouterHttpsOptions().SenderIdOid;
+
     public (string? Sender, VpFault? Fault) Identify(HttpContext context)
     {
         var options = routing.CurrentValue;
-        var oid = (options.Https ?? new RouterHttpsOptions()).SenderIdOid;
+        var oid = options.Https?.SenderIdOid ?? DefaultSenderIdOid;
         if (context.Request.IsHttps)
         {
             // On TLS the certificate decides; x-vp-sender-id is ignored.

@@ -31,16 +31,30 @@ internal sealed class RouterEndpoint(
     RouterTransformer transformer,
     IOptionsMonitor<RoutingOptions> routing,
     IOptions<PlatformOptions> platform,
-    TimeProvider time,
+    LocalDate localDate,
     ILogger<RouterEndpoint> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        var incomingCorrelation = context.Request.Headers[RivtaHeaders.CorrelationId].ToString();
+        var correlationId = string.IsNullOrWhiteSpace(incomingCorrelation) ? Guid.NewGuid().ToString() : incomingCorrelation;
+        try
+        {
+            await RouteAsync(context, correlationId, started);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // A bug, not a refusal: the consumer still gets a SOAP fault (never an HTML or JSON error page).
+            RouterLog.Unexpected(logger, correlationId, ex);
+            await FaultAsync(context, VpFaults.MissingResources("Unexpected error in the router; the platform log has the details."), correlationId, null, null, null);
+        }
+    }
+
+    private async Task RouteAsync(HttpContext context, string correlationId, long started)
+    {
         var request = context.Request;
         var options = routing.CurrentValue;
-        var incomingCorrelation = request.Headers[RivtaHeaders.CorrelationId].ToString();
-        var correlationId = string.IsNullOrWhiteSpace(incomingCorrelation) ? Guid.NewGuid().ToString() : incomingCorrelation;
 
         // 1. Read: bound the body, then peek the head without consuming it.
         if (request.ContentLength > options.MaxRequestBytes)
@@ -69,7 +83,11 @@ internal sealed class RouterEndpoint(
         }
 
         // Only after the peek: replacing the body stream earlier would hide the peeked bytes from the forwarder.
-        RequestSizeLimit.Install(context, options.MaxRequestBytes);
+        // With a Content-Length (checked above) Kestrel's framing already bounds the body: only chunked ones are counted.
+        if (request.ContentLength is null)
+        {
+            RequestSizeLimit.Install(context, options.MaxRequestBytes);
+        }
 
         // 2. Sender.
         var (sender, senderFault) = senders.Identify(context);
@@ -120,7 +138,7 @@ internal sealed class RouterEndpoint(
             return;
         }
 
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = localDate.Today;
         var hsa = rules.HsaFor(head.ContractNamespace);
         var oldStyle = rules.AllowsOldStyleReceivers(sender!, head.ContractNamespace);
         var (production, routeFault) = RoutingDecision.Route(snapshot, head.Receiver, head.ContractNamespace, head.Profile.Value, today, hsa, oldStyle);

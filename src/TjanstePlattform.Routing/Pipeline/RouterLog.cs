@@ -16,4 +16,7 @@ internal static partial class RouterLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Sender {Sender} set x-rivta-original-serviceconsumer-hsaid={OriginalConsumer} without being on the allow list")]
     public static partial void UnapprovedOriginalConsumer(ILogger logger, string sender, string originalConsumer);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Unexpected error while routing, correlation {CorrelationId}")]
+    public static partial void Unexpected(ILogger logger, string correlationId, Exception exception);
 }

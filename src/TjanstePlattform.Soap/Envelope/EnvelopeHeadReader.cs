@@ -51,10 +51,15 @@ public static class EnvelopeHeadReader
     }
 
     /// <summary>Reads the head from a complete buffer (tests, tooling, benchmarks).</summary>
-    public static (EnvelopeHead? Head, EnvelopeHeadError? Error) Read(ReadOnlyMemory<byte> envelope)
+    public static (EnvelopeHead? Head, EnvelopeHeadError? Error) Read(ReadOnlyMemory<byte> envelope) => Read(envelope, scan: true);
+
+    /// <summary>Reads the head with the XmlReader alone, never the scanner: the oracle the scanner is tested against.</summary>
+    internal static (EnvelopeHead? Head, EnvelopeHeadError? Error) ReadWithXmlReader(ReadOnlyMemory<byte> envelope) => Read(envelope, scan: false);
+
+    private static (EnvelopeHead? Head, EnvelopeHeadError? Error) Read(ReadOnlyMemory<byte> envelope, bool scan)
     {
         var window = envelope.Length > MaxHeadBytes ? envelope[..MaxHeadBytes] : envelope;
-        return TryParse(new ReadOnlySequence<byte>(window), final: envelope.Length <= MaxHeadBytes)
+        return TryParse(new ReadOnlySequence<byte>(window), final: envelope.Length <= MaxHeadBytes, scan)
             ?? (null, new EnvelopeHeadError($"No SOAP Body element found within the first {MaxHeadBytes} bytes."));
     }
 
@@ -62,11 +67,24 @@ public static class EnvelopeHeadReader
     /// Parses the head from the bytes so far. Null when more bytes are needed (<paramref name="final"/> false and the
     /// document ended early); otherwise the head or the precise error.
     /// </summary>
-    private static (EnvelopeHead?, EnvelopeHeadError?)? TryParse(ReadOnlySequence<byte> bytes, bool final)
+    private static (EnvelopeHead?, EnvelopeHeadError?)? TryParse(ReadOnlySequence<byte> bytes, bool final, bool scan = true)
     {
         if (bytes.IsEmpty)
         {
             return final ? (null, new EnvelopeHeadError("The request body is empty.")) : null;
+        }
+
+        // The common case needs no XmlReader: the scanner reads a plain ASCII head and gives up on anything else.
+        EnvelopeHead? scannedHead = null;
+        var scanned = scan ? Scan(bytes, out scannedHead) : EnvelopeHeadScanner.Outcome.Fallback;
+        if (scanned == EnvelopeHeadScanner.Outcome.Found)
+        {
+            return (scannedHead, null);
+        }
+
+        if (scanned == EnvelopeHeadScanner.Outcome.NeedMore && !final)
+        {
+            return null;
         }
 
         var segment = bytes.IsSingleSegment && MemoryMarshal.TryGetArray(bytes.First, out var array)
@@ -98,6 +116,27 @@ public static class EnvelopeHeadReader
         {
             // An unknown or unusable encoding in the XML declaration.
             return (null, new EnvelopeHeadError(ex.Message));
+        }
+    }
+
+    private static EnvelopeHeadScanner.Outcome Scan(ReadOnlySequence<byte> bytes, out EnvelopeHead? head)
+    {
+        if (bytes.IsSingleSegment)
+        {
+            return EnvelopeHeadScanner.Scan(bytes.FirstSpan, out head);
+        }
+
+        // The head spans buffer segments: scan a contiguous copy of it.
+        var length = (int)bytes.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            bytes.CopyTo(rented);
+            return EnvelopeHeadScanner.Scan(rented.AsSpan(0, length), out head);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

@@ -48,6 +48,17 @@ public class RouterConfigurationFaultTests
     }
 
     [Test]
+    public async Task An_unexpected_error_is_a_SOAP_fault_never_an_error_page()
+    {
+        await using var platform = await StartWithCatalogAsync(new BrokenCatalog());
+        using var response = await CallAsync(platform, GetMedicationHistory("SE-ANY"));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/xml"));
+        var (_, detail) = await RouterAssert.IsVpFaultAsync(response, "VP012", "Server", RouterAssert.VP012);
+        Assert.That(detail, Does.Contain("Unexpected error in the router"));
+        Assert.That(detail, Does.Not.Contain("snapshot store is on fire"), "no exception text or stack trace reaches the consumer");
+    }
+
+    [Test]
     public async Task VP010_when_the_physical_address_is_empty()
     {
         var catalog = FixedCatalog.With([Production(1, "SE-NOURL", "")], [Authorization("C1", "SE-NOURL")]);
@@ -162,6 +173,17 @@ public class RouterConfigurationFaultTests
         using (var response = await platform.Http.SendAsync(chunked))
         {
             await RouterAssert.IsVpFaultAsync(response, "VP015", "Client", RouterAssert.VP015);
+        }
+    }
+
+    private sealed class BrokenCatalog : ICatalogSnapshotSource
+    {
+        public CatalogSnapshot? Current => throw new InvalidOperationException("snapshot store is on fire");
+
+        public event Action<CatalogSnapshot>? Changed
+        {
+            add { }
+            remove { }
         }
     }
 }
