@@ -40,7 +40,6 @@ public static class RoutingExtensions
         return services;
     }
 
-    /// <summary>Maps <c>/vp/{**path}</c>: every RIVTA call the platform routes.</summary>
     /// <summary>The router's base path: every POST below it is a routed call.</summary>
     public const string BasePath = "/vp";
 
@@ -48,10 +47,20 @@ public static class RoutingExtensions
     public static bool IsRoutedCall(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(BasePath);
 
+    /// <summary>
+    /// Sends every routed call (POST under <c>/vp</c>) straight to the router. Call it first in the pipeline: a routed
+    /// call needs no endpoint matching and none of the REST side's middlewares, and the router answers every failure
+    /// with a SOAP fault itself.
+    /// </summary>
+    public static IApplicationBuilder UseRouterCalls(this IApplicationBuilder app)
+    {
+        var router = app.ApplicationServices.GetRequiredService<RouterEndpoint>();
+        return app.MapWhen(IsRoutedCall, routed => routed.Run(router.InvokeAsync));
+    }
+
+    /// <summary>Maps the router's GET side under <c>/vp</c> (WSDL) and its operations endpoints.</summary>
     public static IEndpointRouteBuilder MapRouter(this IEndpointRouteBuilder endpoints)
     {
-        var router = endpoints.ServiceProvider.GetRequiredService<RouterEndpoint>();
-        endpoints.MapPost("/vp/{**path}", router.InvokeAsync).WithDisplayName("Router");
         var wsdl = endpoints.ServiceProvider.GetRequiredService<WsdlEndpoint>();
         endpoints.MapGet("/vp/{**path}", (HttpContext context, string? path) => wsdl.InvokeAsync(context, path)).WithDisplayName("Router WSDL");
         endpoints.MapRouterOperations();

@@ -53,13 +53,12 @@ public static class PlatformApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        // The REST and HTML side answers problem+json. A routed call never does: the router answers every failure
-        // with a SOAP fault itself, and skipping these two middlewares keeps them off its per-call path.
-        app.UseWhen(context => !RoutingExtensions.IsRoutedCall(context), rest =>
-        {
-            rest.UseExceptionHandler();
-            rest.UseStatusCodePages();
-        });
+        // Routed calls first, straight to the router (SOAP faults only, nothing else on the per-call path); then
+        // the REST and HTML side with endpoint routing and problem+json errors.
+        app.UseRouterCalls();
+        app.UseRouting();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -38,7 +38,7 @@ internal sealed class RouterEndpoint(
     {
         var started = Stopwatch.GetTimestamp();
         var incomingCorrelation = context.Request.Headers[RivtaHeaders.CorrelationId].ToString();
-        var correlationId = string.IsNullOrWhiteSpace(incomingCorrelation) ? Guid.NewGuid().ToString() : incomingCorrelation;
+        var correlationId = string.IsNullOrWhiteSpace(incomingCorrelation) ? CorrelationIds.Next() : incomingCorrelation;
         try
         {
             await RouteAsync(context, correlationId, started);

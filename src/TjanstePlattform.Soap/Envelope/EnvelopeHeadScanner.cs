@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using TjanstePlattform.Soap.Xml;
 
@@ -37,6 +38,19 @@ internal static class EnvelopeHeadScanner
     private static ReadOnlySpan<byte> WsAddressing => "http://www.w3.org/2005/08/addressing"u8;
     private static ReadOnlySpan<byte> XmlNamespace => "http://www.w3.org/XML/1998/namespace"u8;
     private static ReadOnlySpan<byte> XmlnsNamespace => "http://www.w3.org/2000/xmlns/"u8;
+
+    /// <summary>The ASCII name characters the scanner reads itself (letters, digits, <c>_ - . :</c>).</summary>
+    private static readonly SearchValues<byte> NameBytes =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:"u8);
+
+    /// <summary>Anything but XML whitespace (the only text allowed outside the root).</summary>
+    private static readonly SearchValues<byte> NotWhitespace = SearchValues.Create(Except(" \t\r\n"u8));
+
+    /// <summary>Text bytes the scanner leaves to the reader: controls, non-ASCII, entities, what could end a CDATA section.</summary>
+    private static readonly SearchValues<byte> NotPlainText = SearchValues.Create(Except(PrintableAscii(" \t\r\n", "&]")));
+
+    /// <summary>Attribute value bytes the scanner leaves to the reader: also whitespace the reader would normalise and markup.</summary>
+    private static readonly SearchValues<byte> NotPlainValue = SearchValues.Create(Except(PrintableAscii(" ", "&<")));
 
     private struct Span
     {
@@ -98,18 +112,14 @@ internal static class EnvelopeHeadScanner
         while (true)
         {
             // Text up to the next markup. Outside the root only whitespace may stand.
-            var textStart = pos;
-            while (pos < xml.Length && xml[pos] != (byte)'<')
+            var textLength = xml[pos..].IndexOf((byte)'<');
+            var between = textLength < 0 ? xml[pos..] : xml.Slice(pos, textLength);
+            if (between.IndexOfAny(depth == 0 ? NotWhitespace : NotPlainText) >= 0)
             {
-                var b = xml[pos];
-                if (depth == 0 ? !IsWhitespace(b) : !IsPlainTextByte(b))
-                {
-                    return Outcome.Fallback;
-                }
-
-                pos++;
+                return Outcome.Fallback;
             }
 
+            pos += between.Length;
             if (pos + 1 >= xml.Length)
             {
                 return Outcome.NeedMore;
@@ -302,16 +312,14 @@ internal static class EnvelopeHeadScanner
                 if (!isEmpty)
                 {
                     var start = pos;
-                    while (pos < xml.Length && xml[pos] != (byte)'<')
+                    var length = xml[pos..].IndexOf((byte)'<');
+                    var content = length < 0 ? xml[pos..] : xml.Slice(pos, length);
+                    if (content.IndexOfAny(NotPlainText) >= 0 || content.Contains((byte)'\r'))
                     {
-                        if (!IsPlainTextByte(xml[pos]) || xml[pos] == (byte)'\r')
-                        {
-                            return Outcome.Fallback;
-                        }
-
-                        pos++;
+                        return Outcome.Fallback; // an entity, non-ASCII text or a line break the reader would normalise
                     }
 
+                    pos += content.Length;
                     if (pos + 1 >= xml.Length)
                     {
                         return Outcome.NeedMore;
@@ -625,24 +633,22 @@ internal static class EnvelopeHeadScanner
             }
 
             var valueStart = ++pos;
-            while (pos < xml.Length && xml[pos] != quote)
-            {
-                // No entity, no markup, nothing the XmlReader would normalise (tabs, line breaks), ASCII only.
-                if (xml[pos] is < 0x20 or >= 0x80 or (byte)'<' or (byte)'&')
-                {
-                    return Outcome.Fallback;
-                }
+            var valueLength = xml[pos..].IndexOf(quote);
+            var valueBytes = valueLength < 0 ? xml[pos..] : xml.Slice(pos, valueLength);
 
-                pos++;
+            // No entity, no markup, nothing the XmlReader would normalise (tabs, line breaks), ASCII only.
+            if (valueBytes.IndexOfAny(NotPlainValue) >= 0)
+            {
+                return Outcome.Fallback;
             }
 
-            if (pos >= xml.Length)
+            if (valueLength < 0)
             {
                 return Outcome.NeedMore;
             }
 
-            var value = new Span { Start = valueStart, Length = pos - valueStart };
-            pos++;
+            var value = new Span { Start = valueStart, Length = valueLength };
+            pos += valueLength + 1;
 
             // The same qualified name twice is an error the XmlReader reports.
             var qname = Slice(xml, attributeName.QName);
@@ -697,61 +703,46 @@ internal static class EnvelopeHeadScanner
     {
         name = default;
         after = pos;
-        var start = pos;
-        var colon = -1;
-        var partStart = true;
-        while (pos < xml.Length)
-        {
-            var b = xml[pos];
-            if (b == (byte)':')
-            {
-                if (colon >= 0 || partStart)
-                {
-                    return Outcome.Fallback;
-                }
-
-                colon = pos;
-                partStart = true;
-                pos++;
-                continue;
-            }
-
-            var isStart = b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (byte)'_';
-            var isPart = isStart || b is (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'.';
-            if (partStart ? !isStart : !isPart)
-            {
-                break;
-            }
-
-            partStart = false;
-            pos++;
-        }
-
-        if (pos >= xml.Length)
+        var length = xml[pos..].IndexOfAnyExcept(NameBytes);
+        if (length < 0)
         {
             return Outcome.NeedMore;
         }
 
-        var end = xml[pos];
-        if (partStart || !(IsWhitespace(end) || end is (byte)'>' or (byte)'/' or (byte)'='))
+        var end = xml[pos + length];
+        if (length == 0 || !(IsWhitespace(end) || end is (byte)'>' or (byte)'/' or (byte)'='))
         {
             return Outcome.Fallback;
         }
 
-        name.QName = new Span { Start = start, Length = pos - start };
+        var qname = xml.Slice(pos, length);
+        var colon = qname.IndexOf((byte)':');
+        if (colon >= 0 && (colon == length - 1 || qname[(colon + 1)..].Contains((byte)':') || !IsNameStart(qname[colon + 1])))
+        {
+            return Outcome.Fallback;
+        }
+
+        if (!IsNameStart(qname[0]))
+        {
+            return Outcome.Fallback; // also a name starting with ':'
+        }
+
+        name.QName = new Span { Start = pos, Length = length };
         if (colon >= 0)
         {
-            name.Prefix = new Span { Start = start, Length = colon - start };
-            name.Local = new Span { Start = colon + 1, Length = pos - colon - 1 };
+            name.Prefix = new Span { Start = pos, Length = colon };
+            name.Local = new Span { Start = pos + colon + 1, Length = length - colon - 1 };
         }
         else
         {
             name.Local = name.QName;
         }
 
-        after = pos;
+        after = pos + length;
         return Outcome.Found;
     }
+
+    private static bool IsNameStart(byte b) => b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (byte)'_';
 
     private static bool TryResolve(ReadOnlySpan<byte> xml, scoped ReadOnlySpan<Namespace> namespaces, Span prefix, out ReadOnlySpan<byte> uri)
     {
@@ -782,14 +773,21 @@ internal static class EnvelopeHeadScanner
         return [];
     }
 
+    private static byte[] PrintableAscii(string whitespace, string excluded) =>
+        [.. Enumerable.Range(0x21, 0x7F - 0x21).Select(b => (byte)b).Where(b => !excluded.Contains((char)b)), .. Encoding.ASCII.GetBytes(whitespace)];
+
+    private static byte[] Except(ReadOnlySpan<byte> allowed)
+    {
+        var copy = allowed.ToArray();
+        return [.. Enumerable.Range(0, 256).Select(b => (byte)b).Where(b => Array.IndexOf(copy, b) < 0)];
+    }
+
     private static Span Join(Span prefix, Span local) => new() { Start = prefix.Start, Length = local.Start + local.Length - prefix.Start };
 
     private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> xml, Span span) => xml.Slice(span.Start, span.Length);
 
     private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
 
-    /// <summary>Text the scanner passes over: ASCII, no entity, no character that could end a CDATA section.</summary>
-    private static bool IsPlainTextByte(byte b) => b is (>= 0x20 and < 0x80 and not (byte)'&' and not (byte)']') or (byte)'\t' or (byte)'\n' or (byte)'\r';
 
     private static string AsciiString(ReadOnlySpan<byte> bytes) => Encoding.ASCII.GetString(bytes);
 }
