@@ -79,6 +79,19 @@ public sealed class OldStyleReceiverOptions
     public List<string> AllowedContracts { get; set; } = [];
 
     public bool Allows(string sender, string contractNamespace) =>
-        AllowedSenders.Any(s => string.Equals(s, sender, StringComparison.OrdinalIgnoreCase))
-        && AllowedContracts.Any(c => string.Equals(c, contractNamespace, StringComparison.OrdinalIgnoreCase));
+        Contains(AllowedSenders, sender) && Contains(AllowedContracts, contractNamespace);
+
+    // A loop, not LINQ: this runs on every routed call, usually over empty lists.
+    private static bool Contains(List<string> values, string value)
+    {
+        foreach (var candidate in values)
+        {
+            if (string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

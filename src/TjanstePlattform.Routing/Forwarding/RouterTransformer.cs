@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Routing.Headers;
 using TjanstePlattform.Soap.Platform;
@@ -12,104 +10,109 @@ namespace TjanstePlattform.Routing.Forwarding;
 
 /// <summary>
 /// Request and response header rules of the national platform (PLATFORM.md §2), applied while YARP streams:
-/// the body is never touched here.
+/// the body is never touched here. <see cref="For"/> gives each call its own small transformer that carries the
+/// call's decisions, so nothing is looked up on the HttpContext while forwarding.
 /// </summary>
-internal sealed class RouterTransformer(IOptionsMonitor<RoutingOptions> routing, IOptions<PlatformOptions> platform) : HttpTransformer
+internal sealed class RouterTransformer(IOptionsMonitor<RoutingOptions> routing, IOptions<PlatformOptions> platform)
 {
     private const int MaxCachedUris = 10_000;
-    private static readonly MediaTypeHeaderValue TextXmlUtf8 = MediaTypeHeaderValue.Parse("text/xml; charset=UTF-8");
+    private const string TextXmlUtf8 = "text/xml; charset=UTF-8";
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
-    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    private string UserAgent => routing.CurrentValue.UserAgent;
+
+    private string InstanceId => platform.Value.InstanceId;
+
+    /// <summary>The transformer for one call.</summary>
+    public HttpTransformer For(RouterCall call) => new CallTransformer(this, call);
+
+    private sealed class CallTransformer(RouterTransformer rules, RouterCall call) : HttpTransformer
     {
-        var call = httpContext.Features.GetRequiredFeature<RouterCall>();
-
-        // The physical address is the whole destination: the /vp path is never appended. Set before the base
-        // call so YARP does not build a Uri of its own; parsed once per address, not once per call.
-        proxyRequest.RequestUri = PhysicalUri(call.Production.PhysicalAddress);
-        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
-
-        // x-vp-* and X-Forwarded-* never reach a producer. Looked up on Kestrel's headers (no parsing), removed
-        // from the outgoing ones only when present: custom headers always land in the request headers, never
-        // in the content headers.
-        var headers = proxyRequest.Headers;
-        foreach (var header in httpContext.Request.Headers)
+        public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
         {
-            if (IsStripped(header.Key))
+            // The physical address is the whole destination: the /vp path is never appended. Set before the base
+            // call so YARP does not build a Uri of its own; parsed once per address, not once per call.
+            proxyRequest.RequestUri = rules.PhysicalUri(call.Production.PhysicalAddress);
+            await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
+
+            // x-vp-* and X-Forwarded-* never reach a producer. Looked up on Kestrel's headers (no parsing), removed
+            // from the outgoing ones only when present: custom headers always land in the request headers, never
+            // in the content headers.
+            var headers = proxyRequest.Headers;
+            foreach (var header in httpContext.Request.Headers)
             {
-                headers.Remove(header.Key);
+                if (IsStripped(header.Key))
+                {
+                    headers.Remove(header.Key);
+                }
+            }
+
+            if (proxyRequest.Content is not null)
+            {
+                // As a raw value: a typed MediaTypeHeaderValue would be formatted anew for every request.
+                var contentHeaders = proxyRequest.Content.Headers;
+                contentHeaders.Remove("Content-Type");
+                contentHeaders.TryAddWithoutValidation("Content-Type", TextXmlUtf8);
+            }
+
+            headers.Remove(RivtaHeaders.OriginalServiceConsumer);
+            headers.Remove(RivtaHeaders.CorrelationId);
+            headers.Remove(RivtaHeaders.RoutingHistory);
+            headers.Remove("Accept-Encoding");
+            headers.Remove("Connection");
+            headers.Remove("User-Agent");
+
+            headers.TryAddWithoutValidation(RivtaHeaders.OriginalServiceConsumer, call.OriginalConsumer);
+            headers.TryAddWithoutValidation(RivtaHeaders.CorrelationId, call.CorrelationId);
+            headers.TryAddWithoutValidation(RivtaHeaders.RoutingHistory, call.RoutingHistory);
+            headers.TryAddWithoutValidation("User-Agent", rules.UserAgent);
+            if (proxyRequest.RequestUri.Scheme == Uri.UriSchemeHttp)
+            {
+                // Only plain-HTTP producers get the sender in a header; over TLS the platform's certificate speaks.
+                headers.TryAddWithoutValidation(RivtaHeaders.SenderId, call.Sender);
+                headers.TryAddWithoutValidation(RivtaHeaders.InstanceId, rules.InstanceId);
             }
         }
 
-        if (proxyRequest.Content is not null)
+        public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
         {
-            proxyRequest.Content.Headers.ContentType = TextXmlUtf8;
-        }
-
-        headers.Remove(RivtaHeaders.OriginalServiceConsumer);
-        headers.Remove(RivtaHeaders.CorrelationId);
-        headers.Remove(RivtaHeaders.RoutingHistory);
-        headers.Remove("Accept-Encoding");
-        headers.Remove("Connection");
-        headers.Remove("User-Agent");
-
-        headers.TryAddWithoutValidation(RivtaHeaders.OriginalServiceConsumer, call.OriginalConsumer);
-        headers.TryAddWithoutValidation(RivtaHeaders.CorrelationId, call.CorrelationId);
-        headers.TryAddWithoutValidation(RivtaHeaders.RoutingHistory, call.RoutingHistory);
-        headers.TryAddWithoutValidation("User-Agent", routing.CurrentValue.UserAgent);
-        if (proxyRequest.RequestUri.Scheme == Uri.UriSchemeHttp)
-        {
-            // Only plain-HTTP producers get the sender in a header; over TLS the platform's certificate speaks.
-            headers.TryAddWithoutValidation(RivtaHeaders.SenderId, call.Sender);
-            headers.TryAddWithoutValidation(RivtaHeaders.InstanceId, platform.Value.InstanceId);
-        }
-    }
-
-    public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
-    {
-        var call = httpContext.Features.GetRequiredFeature<RouterCall>();
-        call.ProducerResponseMs = (long)Stopwatch.GetElapsedTime(call.StartTimestamp).TotalMilliseconds;
-        if (proxyResponse is null)
-        {
-            return false;
-        }
-
-        if (!IsSoapAnswer(proxyResponse))
-        {
-            // An error page, an empty body or a non-XML error status: the consumer gets VP009 instead.
-            call.ProducerErrorStatus = (int)proxyResponse.StatusCode;
-            return false;
-        }
-
-        var copyBody = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
-        var responseHeaders = httpContext.Response.Headers;
-        List<string>? stripped = null;
-        foreach (var header in responseHeaders)
-        {
-            if (IsStripped(header.Key))
+            call.ProducerResponseMs = (long)Stopwatch.GetElapsedTime(call.StartTimestamp).TotalMilliseconds;
+            if (proxyResponse is null)
             {
-                (stripped ??= []).Add(header.Key);
+                return false;
             }
-        }
 
-        if (stripped is not null)
-        {
-            foreach (var name in stripped)
+            if (!IsSoapAnswer(proxyResponse))
             {
-                responseHeaders.Remove(name);
+                // An error page, an empty body or a non-XML error status: the consumer gets VP009 instead.
+                call.ProducerErrorStatus = (int)proxyResponse.StatusCode;
+                return false;
             }
-        }
 
-        if (call.ResponseEncoding is not null)
-        {
-            // Converted back to the consumer's encoding while streaming: the length changes.
-            httpContext.Response.ContentLength = null;
-            httpContext.Response.ContentType = ResponseTranscoder.ContentType(call.ResponseEncoding);
-        }
+            var copyBody = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
 
-        responseHeaders[RivtaHeaders.CorrelationId] = call.CorrelationId;
-        responseHeaders[RivtaHeaders.ProducerResponseTime] = call.ProducerResponseMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return copyBody;
+            // x-vp-* and X-Forwarded-* from a producer never reach the consumer. Looked for among the producer's
+            // headers as received (no parsing); custom headers are never content headers.
+            var responseHeaders = httpContext.Response.Headers;
+            foreach (var header in proxyResponse.Headers.NonValidated)
+            {
+                if (IsStripped(header.Key))
+                {
+                    responseHeaders.Remove(header.Key);
+                }
+            }
+
+            if (call.ResponseEncoding is not null)
+            {
+                // Converted back to the consumer's encoding while streaming: the length changes.
+                httpContext.Response.ContentLength = null;
+                httpContext.Response.ContentType = ResponseTranscoder.ContentType(call.ResponseEncoding);
+            }
+
+            responseHeaders[RivtaHeaders.CorrelationId] = call.CorrelationId;
+            responseHeaders[RivtaHeaders.ProducerResponseTime] = call.ProducerResponseMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return copyBody;
+        }
     }
 
     private static bool IsSoapAnswer(HttpResponseMessage response)
@@ -136,7 +139,7 @@ internal sealed class RouterTransformer(IOptionsMonitor<RoutingOptions> routing,
         || name.StartsWith(RivtaHeaders.ForwardedPrefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The producer's address as a Uri, parsed once: a routed call must not parse a URL.</summary>
-    private Uri PhysicalUri(string address)
+    internal Uri PhysicalUri(string address)
     {
         if (_uris.TryGetValue(address, out var uri))
         {

@@ -194,7 +194,6 @@ internal sealed class RouterEndpoint(
             RoutingHistory = string.IsNullOrEmpty(history) ? "#" + instanceId : history + "#" + instanceId,
             StartTimestamp = started,
         };
-        context.Features.Set(call);
         if (call.Rewrite)
         {
             RewritingBody.Install(request, convertTo, head.ReadAsUtf8, context.RequestAborted);
@@ -202,7 +201,7 @@ internal sealed class RouterEndpoint(
 
         var config = new ForwarderRequestConfig { ActivityTimeout = options.Timeouts.For(head.ContractNamespace) };
         var transcoder = call.ResponseEncoding is null ? null : ResponseTranscoder.Install(context, call.ResponseEncoding);
-        var error = await forwarder.SendAsync(context, production!.PhysicalAddress, producers.Invoker, config, transformer);
+        var error = await forwarder.SendAsync(context, production!.PhysicalAddress, producers.Invoker, config, transformer.For(call));
         if (transcoder is not null)
         {
             await transcoder.CompleteAsync();

@@ -17,9 +17,10 @@ namespace TjanstePlattform.Soap.Envelope;
 /// </remarks>
 internal static class EnvelopeHeadScanner
 {
-    private const int MaxDepth = 32;
-    private const int MaxNamespaces = 32;
-    private const int MaxAttributes = 16;
+    // Beyond these (never seen in a RIVTA head) the XmlReader takes over; small so the stack buffers clear fast.
+    private const int MaxDepth = 16;
+    private const int MaxNamespaces = 16;
+    private const int MaxAttributes = 12;
 
     internal enum Outcome
     {
