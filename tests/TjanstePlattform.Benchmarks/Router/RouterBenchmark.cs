@@ -19,7 +19,7 @@ namespace TjanstePlattform.Benchmarks.Router;
 /// The router's cost, measured against the .NET ceiling: the same load (small GetMedicationHistory envelopes,
 /// fixed concurrency, bounded duration) sent directly to a canned producer, through a bare IHttpForwarder hop
 /// that does no SOAP work, and through the router. Then the working-set growth while 50 MB stream both ways.
-/// Settings: BENCH_ROUTER_SECONDS per round (default 5), BENCH_ROUTER_ROUNDS (default 3),
+/// Settings: BENCH_ROUTER_SECONDS per round (default 5), BENCH_ROUTER_ROUNDS (default 5),
 /// BENCH_ROUTER_CONCURRENCY (default 32), BENCH_ROUTER_TARGETS
 /// (comma-separated parts of target names, default all).
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class RouterBenchmark : IBenchmark
     public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUTER_SECONDS"), out var s) ? s : 5;
-        var rounds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUTER_ROUNDS"), out var r) && r > 0 ? r : 3;
+        var rounds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUTER_ROUNDS"), out var r) && r > 0 ? r : 5;
         var concurrency = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUTER_CONCURRENCY"), out var c) ? c : 32;
         var duration = TimeSpan.FromSeconds(seconds);
         const long maxRequests = 5_000_000;
