@@ -460,46 +460,20 @@ internal static class EnvelopeHeadScanner
             }
 
             var name = xml[nameStart..pos];
-            while (pos < xml.Length && IsWhitespace(xml[pos]))
+            var equals = ScanEqualsAndQuote(xml, ref pos, out var quote);
+            if (equals != Outcome.Found)
             {
-                pos++;
+                return equals;
             }
 
-            if (pos + 1 >= xml.Length)
-            {
-                return Outcome.NeedMore;
-            }
-
-            if (xml[pos] != (byte)'=')
-            {
-                return Outcome.Fallback;
-            }
-
-            pos++;
-            while (pos < xml.Length && IsWhitespace(xml[pos]))
-            {
-                pos++;
-            }
-
-            if (pos >= xml.Length)
-            {
-                return Outcome.NeedMore;
-            }
-
-            var quote = xml[pos];
-            if (quote != (byte)'"' && quote != (byte)'\'')
-            {
-                return Outcome.Fallback;
-            }
-
-            var close = xml[(pos + 1)..].IndexOf(quote);
+            var close = xml[pos..].IndexOf(quote);
             if (close < 0)
             {
                 return xml.Length - pos > 64 ? Outcome.Fallback : Outcome.NeedMore;
             }
 
-            var value = xml.Slice(pos + 1, close);
-            pos += close + 2;
+            var value = xml.Slice(pos, close);
+            pos += close + 1;
             if (name.SequenceEqual("version"u8) && seen == 0)
             {
                 if (!value.SequenceEqual("1.0"u8))
@@ -601,39 +575,13 @@ internal static class EnvelopeHeadScanner
                 return attributeOutcome;
             }
 
-            while (pos < xml.Length && IsWhitespace(xml[pos]))
+            var equals = ScanEqualsAndQuote(xml, ref pos, out var quote);
+            if (equals != Outcome.Found)
             {
-                pos++;
+                return equals;
             }
 
-            if (pos >= xml.Length)
-            {
-                return Outcome.NeedMore;
-            }
-
-            if (xml[pos] != (byte)'=')
-            {
-                return Outcome.Fallback;
-            }
-
-            pos++;
-            while (pos < xml.Length && IsWhitespace(xml[pos]))
-            {
-                pos++;
-            }
-
-            if (pos >= xml.Length)
-            {
-                return Outcome.NeedMore;
-            }
-
-            var quote = xml[pos];
-            if (quote != (byte)'"' && quote != (byte)'\'')
-            {
-                return Outcome.Fallback;
-            }
-
-            var valueStart = ++pos;
+            var valueStart = pos;
             var valueLength = xml[pos..].IndexOf(quote);
             var valueBytes = valueLength < 0 ? xml[pos..] : xml.Slice(pos, valueLength);
 
@@ -663,6 +611,46 @@ internal static class EnvelopeHeadScanner
 
             attributes[attributeCount++] = new Attribute { Prefix = attributeName.Prefix, Local = attributeName.Local, Value = value };
         }
+    }
+
+    /// <summary>Reads <c>="</c> or <c>='</c>, whitespace allowed around the sign; leaves <paramref name="pos"/> on the value.</summary>
+    private static Outcome ScanEqualsAndQuote(ReadOnlySpan<byte> xml, ref int pos, out byte quote)
+    {
+        quote = 0;
+        while (pos < xml.Length && IsWhitespace(xml[pos]))
+        {
+            pos++;
+        }
+
+        if (pos >= xml.Length)
+        {
+            return Outcome.NeedMore;
+        }
+
+        if (xml[pos] != (byte)'=')
+        {
+            return Outcome.Fallback;
+        }
+
+        pos++;
+        while (pos < xml.Length && IsWhitespace(xml[pos]))
+        {
+            pos++;
+        }
+
+        if (pos >= xml.Length)
+        {
+            return Outcome.NeedMore;
+        }
+
+        quote = xml[pos];
+        if (quote != (byte)'"' && quote != (byte)'\'')
+        {
+            return Outcome.Fallback;
+        }
+
+        pos++;
+        return Outcome.Found;
     }
 
     /// <summary>Reads <c>&lt;/name&gt;</c> at <paramref name="pos"/>, which must close <paramref name="expected"/>.</summary>
