@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -90,11 +91,20 @@ internal sealed partial class DemoWorldStartup : IHostedService
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             timeout.CancelAfter(_options.SeedReadinessTimeout);
+            // When everything else was first seen up: only an attempt begun after that proves EI unreachable. An
+            // attempt begun earlier may have met the catalog before its built-in routings were published (VP004).
+            long? othersUpSince = null;
             while (!seeded.IsCompleted)
             {
                 var failure = _reporter.NextFailure;
                 await Task.WhenAny(seeded, failure).WaitAsync(timeout.Token).ConfigureAwait(false);
-                if (!seeded.IsCompleted && _readiness is not null && _readiness.Pending.All(gate => gate == ReadinessGate))
+                if (seeded.IsCompleted || _readiness is null || !_readiness.Pending.All(gate => gate == ReadinessGate))
+                {
+                    continue;
+                }
+
+                othersUpSince ??= Stopwatch.GetTimestamp();
+                if (failure.IsCompleted && await failure.ConfigureAwait(false) > othersUpSince)
                 {
                     LogSeedFailed();
                     break;

@@ -110,12 +110,13 @@ internal sealed class DemoWorldState(DemoWorldSource world, ISourceSystemStore s
     /// <summary>One Update per system (in chunks of 1000), in the given order; the task of the last one.</summary>
     private Task<bool> Queue(IStoreWriter writer, IReadOnlyList<(string Sender, EngagementReport Report)> engagements)
     {
-        var delivered = Task.FromResult(true);
+        var delivered = new List<Task<bool>>();
         foreach (var group in engagements.GroupBy(e => e.Sender, StringComparer.OrdinalIgnoreCase))
         {
-            delivered = reporter.Queue(writer, group.Key, [.. group.Select(e => e.Report)]);
+            delivered.Add(reporter.Queue(writer, group.Key, [.. group.Select(e => e.Report)]));
         }
 
-        return delivered;
+        // Every system's report, not the last queued: a report that had to be retried reaches EI after later ones.
+        return EngagementReporter.AllDelivered(delivered);
     }
 }

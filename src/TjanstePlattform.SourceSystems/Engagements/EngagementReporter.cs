@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
@@ -34,7 +35,7 @@ internal sealed partial class EngagementReporter : BackgroundService
     private readonly ILogger<EngagementReporter> _logger;
     private readonly ConcurrentDictionary<long, TaskCompletionSource<bool>> _waiters = new();
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
-    private TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<long> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _retryNow;
 
     public EngagementReporter(
@@ -73,7 +74,8 @@ internal sealed partial class EngagementReporter : BackgroundService
 
     /// <summary>
     /// Queues <paramref name="reports"/> inside a write (at most 1000 engagements per Update, as EI demands) and returns
-    /// a task that completes once the last of them reached EI. Nothing is queued when reporting is disabled.
+    /// a task that completes once every one of them reached EI (a retried report can arrive after a later one), true
+    /// when all did. Nothing is queued when reporting is disabled.
     /// </summary>
     public Task<bool> Queue(IStoreWriter writer, string sender, IReadOnlyCollection<EngagementReport> reports)
     {
@@ -82,17 +84,24 @@ internal sealed partial class EngagementReporter : BackgroundService
             return Task.FromResult(true);
         }
 
-        var delivered = Task.FromResult(true);
+        var delivered = new List<Task<bool>>();
         foreach (var chunk in reports.Chunk(1000))
         {
-            delivered = Track(writer.EnqueueReport(sender, chunk, _clock.UtcNow));
+            delivered.Add(Track(writer.EnqueueReport(sender, chunk, _clock.UtcNow)));
         }
 
-        return delivered;
+        return AllDelivered(delivered);
     }
 
-    /// <summary>Completes at the next failed delivery attempt (for the start-up's readiness decision).</summary>
-    public Task NextFailure => Volatile.Read(ref _failed).Task;
+    /// <summary>
+    /// Completes at the next failed delivery attempt, with the <see cref="Stopwatch"/> timestamp at which that attempt
+    /// started (for the start-up's readiness decision: an attempt begun before the routings were published proves nothing).
+    /// </summary>
+    public Task<long> NextFailure => Volatile.Read(ref _failed).Task;
+
+    /// <summary>True once every tracked report was delivered; false when any was given up.</summary>
+    public static async Task<bool> AllDelivered(IReadOnlyCollection<Task<bool>> delivered) =>
+        delivered.Count == 0 || (await Task.WhenAll(delivered).ConfigureAwait(false)).All(d => d);
 
     /// <summary>Wakes the sender (a new report is queued).</summary>
     public void Wake() => _wake.Release();
@@ -177,6 +186,7 @@ internal sealed partial class EngagementReporter : BackgroundService
     /// <summary>True when the entry is done with (delivered or given up); false when it waits for a retry.</summary>
     private async Task<bool> DeliverAsync(Uri target, OutboxEntry entry, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var (delivered, permanent, error) = await SendAsync(target, entry, cancellationToken).ConfigureAwait(false);
         if (delivered)
         {
@@ -193,12 +203,12 @@ internal sealed partial class EngagementReporter : BackgroundService
         {
             LogGivenUp(entry.Id, entry.Sender, attempts, error);
             Complete(entry.Id, false);
-            Interlocked.Exchange(ref _failed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            Interlocked.Exchange(ref _failed, new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(started);
             return true;
         }
 
         LogRetry(entry.Id, entry.Sender, attempts, error);
-        Interlocked.Exchange(ref _failed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        Interlocked.Exchange(ref _failed, new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(started);
         return false;
     }
 
