@@ -31,7 +31,6 @@ public static class RoutingExtensions
         services.TryAddSingleton<RouterTransformer>();
         services.TryAddSingleton<RouterEndpoint>();
         services.TryAddSingleton<RoutingRulesContext>();
-        services.TryAddSingleton<LocalDate>();
         services.AddContractValidation(configuration);
         services.TryAddSingleton<RouterValidation>();
         services.AddOptions<ContractsOptions>().BindConfiguration(ContractsOptions.SectionName);
@@ -62,7 +61,7 @@ public static class RoutingExtensions
     public static IEndpointRouteBuilder MapRouter(this IEndpointRouteBuilder endpoints)
     {
         var wsdl = endpoints.ServiceProvider.GetRequiredService<WsdlEndpoint>();
-        endpoints.MapGet("/vp/{**path}", (HttpContext context, string? path) => wsdl.InvokeAsync(context, path)).WithDisplayName("Router WSDL");
+        endpoints.MapGet(BasePath + "/{**path}", (HttpContext context, string? path) => wsdl.InvokeAsync(context, path)).WithDisplayName("Router WSDL");
         endpoints.MapRouterOperations();
         return endpoints;
     }

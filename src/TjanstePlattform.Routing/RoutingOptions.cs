@@ -36,6 +36,9 @@ public sealed class RoutingOptions
     /// <summary>Senders approved to set <c>x-rivta-original-serviceconsumer-hsaid</c>.</summary>
     public List<string> OriginalConsumerAllowList { get; set; } = [];
 
+    /// <summary>True when <paramref name="sender"/> is on <see cref="OriginalConsumerAllowList"/>.</summary>
+    public bool MaySetOriginalConsumer(string sender) => OldStyleReceiverOptions.ContainsIgnoringCase(OriginalConsumerAllowList, sender);
+
     /// <summary>An HSA unit file; when set the router climbs the HSA tree for routing and authorization.</summary>
     public string? HsaFile { get; set; }
 
@@ -79,10 +82,10 @@ public sealed class OldStyleReceiverOptions
     public List<string> AllowedContracts { get; set; } = [];
 
     public bool Allows(string sender, string contractNamespace) =>
-        Contains(AllowedSenders, sender) && Contains(AllowedContracts, contractNamespace);
+        ContainsIgnoringCase(AllowedSenders, sender) && ContainsIgnoringCase(AllowedContracts, contractNamespace);
 
     // A loop, not LINQ: this runs on every routed call, usually over empty lists.
-    private static bool Contains(List<string> values, string value)
+    internal static bool ContainsIgnoringCase(List<string> values, string value)
     {
         foreach (var candidate in values)
         {

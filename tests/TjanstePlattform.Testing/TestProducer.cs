@@ -27,10 +27,12 @@ public sealed class TestProducer : IAsyncDisposable
     /// <summary>The producer's physical address (register it in the catalog).</summary>
     public Uri Address { get; }
 
-    public static async Task<TestProducer> StartAsync(RequestDelegate handler)
+    /// <summary>Starts the producer; <paramref name="services"/> adds what the handler resolves from <c>RequestServices</c>.</summary>
+    public static async Task<TestProducer> StartAsync(RequestDelegate handler, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        services?.Invoke(builder.Services);
         builder.WebHost.UseKestrel(k =>
         {
             k.Listen(IPAddress.Loopback, 0);

@@ -1,3 +1,4 @@
+using TjanstePlattform.Soap.Platform;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ internal sealed class AggregationEngine
     private readonly IProducerCaller _caller;
     private readonly AggregationOptions _options;
     private readonly TimeProvider _time;
+    private readonly LocalDate _today;
     private readonly ILogger<AggregationEngine> _logger;
     private readonly ResiliencePipeline _producerTimeout;
 
@@ -48,6 +50,7 @@ internal sealed class AggregationEngine
         _caller = caller;
         _options = options.Value;
         _time = time;
+        _today = new LocalDate(time);
         _logger = logger;
         _producerTimeout = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddTimeout(_options.ProducerTimeout)
@@ -97,7 +100,7 @@ internal sealed class AggregationEngine
             return AggregationResult.Failed(EngagementIndexFault(ex.Message));
         }
 
-        var today = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
+        var today = _today.Today;
         var producers = FanOutPlan.Producers(request, engagements, consumer, snapshot, today, OwnAddress);
         if (producers.Count == 0)
         {

@@ -1,3 +1,4 @@
+using TjanstePlattform.Soap.Platform;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Catalog.Model;
@@ -20,6 +21,7 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
     private readonly SnapshotFile _file;
     private readonly CatalogOptions _options;
     private readonly TimeProvider _time;
+    private readonly LocalDate _today;
     private readonly ILogger<CatalogRuntime> _logger;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private CatalogSnapshot? _current;
@@ -34,6 +36,7 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
         _file = file;
         _options = options.Value;
         _time = time;
+        _today = new LocalDate(time);
         _logger = logger;
     }
 
@@ -61,7 +64,7 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
 
     internal IReadOnlyDictionary<string, string> Settings => _state?.Settings ?? new Dictionary<string, string>();
 
-    private DateOnly Today => DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
+    private DateOnly Today => _today.Today;
 
     /// <summary>Loads at start: the store, else the local file, else nothing (VP008 until a reload succeeds).</summary>
     public async Task<CatalogLoadSource> LoadAsync(CancellationToken cancellationToken)

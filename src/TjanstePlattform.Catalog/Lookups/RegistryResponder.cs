@@ -1,3 +1,4 @@
+using TjanstePlattform.Soap.Platform;
 using TjanstePlattform.Catalog.Editing;
 using TjanstePlattform.Catalog.Model;
 using TjanstePlattform.Catalog.Snapshots;
@@ -13,7 +14,9 @@ namespace TjanstePlattform.Catalog.Lookups;
 /// </summary>
 internal sealed class RegistryResponder(ICatalogSnapshotSource catalog, TimeProvider time)
 {
-    private DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    private readonly LocalDate _today = new(time);
+
+    private DateOnly Today => _today.Today;
 
     /// <summary>
     /// Every logical address the consumer is authorized to call with the contract, each with its authorization's

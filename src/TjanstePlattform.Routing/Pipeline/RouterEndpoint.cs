@@ -31,9 +31,11 @@ internal sealed class RouterEndpoint(
     RouterTransformer transformer,
     IOptionsMonitor<RoutingOptions> routing,
     IOptions<PlatformOptions> platform,
-    LocalDate localDate,
+    TimeProvider time,
     ILogger<RouterEndpoint> logger)
 {
+    private readonly LocalDate _today = new(time);
+
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
@@ -98,7 +100,7 @@ internal sealed class RouterEndpoint(
         }
 
         var originalConsumer = request.Headers[RivtaHeaders.OriginalServiceConsumer].ToString();
-        if (!string.IsNullOrWhiteSpace(originalConsumer) && !IsApprovedOriginalConsumerSender(sender!, options))
+        if (!string.IsNullOrWhiteSpace(originalConsumer) && !options.MaySetOriginalConsumer(sender!))
         {
             if (options.RejectUnapprovedOriginalConsumer)
             {
@@ -138,7 +140,7 @@ internal sealed class RouterEndpoint(
             return;
         }
 
-        var today = localDate.Today;
+        var today = _today.Today;
         var hsa = rules.HsaFor(head.ContractNamespace);
         var oldStyle = rules.AllowsOldStyleReceivers(sender!, head.ContractNamespace);
         var (production, routeFault) = RoutingDecision.Route(snapshot, head.Receiver, head.ContractNamespace, head.Profile.Value, today, hsa, oldStyle);
@@ -301,19 +303,6 @@ internal sealed class RouterEndpoint(
         }
 
         return null;
-    }
-
-    private static bool IsApprovedOriginalConsumerSender(string sender, RoutingOptions options)
-    {
-        foreach (var approved in options.OriginalConsumerAllowList)
-        {
-            if (string.Equals(approved, sender, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool HistoryContains(string history, string instanceId)

@@ -74,9 +74,14 @@ public static class EnvelopeHeadReader
             return final ? (null, new EnvelopeHeadError("The request body is empty.")) : null;
         }
 
+        // A head spanning buffer segments is copied once; the scanner and, if it gives up, the XmlReader share the copy.
+        var segment = bytes.IsSingleSegment && MemoryMarshal.TryGetArray(bytes.First, out var array)
+            ? array
+            : new ArraySegment<byte>(bytes.ToArray());
+
         // The common case needs no XmlReader: the scanner reads a plain ASCII head and gives up on anything else.
         EnvelopeHead? scannedHead = null;
-        var scanned = scan ? Scan(bytes, out scannedHead) : EnvelopeHeadScanner.Outcome.Fallback;
+        var scanned = scan ? EnvelopeHeadScanner.Scan(segment, out scannedHead) : EnvelopeHeadScanner.Outcome.Fallback;
         if (scanned == EnvelopeHeadScanner.Outcome.Found)
         {
             return (scannedHead, null);
@@ -87,9 +92,6 @@ public static class EnvelopeHeadReader
             return null;
         }
 
-        var segment = bytes.IsSingleSegment && MemoryMarshal.TryGetArray(bytes.First, out var array)
-            ? array
-            : new ArraySegment<byte>(bytes.ToArray());
         try
         {
             return Parse(segment, readAsUtf8: false);
@@ -116,27 +118,6 @@ public static class EnvelopeHeadReader
         {
             // An unknown or unusable encoding in the XML declaration.
             return (null, new EnvelopeHeadError(ex.Message));
-        }
-    }
-
-    private static EnvelopeHeadScanner.Outcome Scan(ReadOnlySequence<byte> bytes, out EnvelopeHead? head)
-    {
-        if (bytes.IsSingleSegment)
-        {
-            return EnvelopeHeadScanner.Scan(bytes.FirstSpan, out head);
-        }
-
-        // The head spans buffer segments: scan a contiguous copy of it.
-        var length = (int)bytes.Length;
-        var rented = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            bytes.CopyTo(rented);
-            return EnvelopeHeadScanner.Scan(rented.AsSpan(0, length), out head);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

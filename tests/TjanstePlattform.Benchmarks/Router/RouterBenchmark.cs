@@ -2,13 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TjanstePlattform.Testing;
 using Yarp.ReverseProxy.Forwarder;
 using static TjanstePlattform.Testing.SoapMessages;
@@ -43,7 +38,7 @@ public sealed class RouterBenchmark : IBenchmark
             ctx.Response.ContentLength = answer.Length;
             await ctx.Response.Body.WriteAsync(answer, ctx.RequestAborted);
         });
-        await using var bareHop = await BareHop.StartAsync(producer.Address);
+        await using var bareHop = await StartBareHopAsync(producer.Address);
         // BENCH_ROUTER_SETTINGS="Key=value;Key=value" adds platform settings, to measure what a setting costs.
         var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" };
         foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_ROUTER_SETTINGS") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
@@ -212,45 +207,20 @@ public sealed class RouterBenchmark : IBenchmark
     }
 
     /// <summary>The ceiling: Kestrel + IHttpForwarder with the default transformer, no SOAP work at all.</summary>
-    private sealed class BareHop : IAsyncDisposable
+    private static Task<TestProducer> StartBareHopAsync(Uri destination)
     {
-        private readonly WebApplication _app;
-
-        private BareHop(WebApplication app, Uri address)
+        var invoker = new HttpMessageInvoker(new SocketsHttpHandler
         {
-            _app = app;
-            Address = address;
-        }
-
-        public Uri Address { get; }
-
-        public static async Task<BareHop> StartAsync(Uri destination)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-            builder.Services.AddHttpForwarder();
-            var app = builder.Build();
-            var invoker = new HttpMessageInvoker(new SocketsHttpHandler
-            {
-                UseProxy = false,
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.None,
-                UseCookies = false,
-                ActivityHeadersPropagator = null,
-            });
-            var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
-            var prefix = destination.GetLeftPart(UriPartial.Authority);
-            app.Run(async ctx => await forwarder.SendAsync(ctx, prefix, invoker));
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new BareHop(app, new Uri(address + destination.AbsolutePath));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            ActivityHeadersPropagator = null,
+        });
+        var prefix = destination.GetLeftPart(UriPartial.Authority);
+        IHttpForwarder? forwarder = null;
+        return TestProducer.StartAsync(
+            async ctx => await (forwarder ??= ctx.RequestServices.GetRequiredService<IHttpForwarder>()).SendAsync(ctx, prefix, invoker),
+            services => services.AddHttpForwarder());
     }
 }

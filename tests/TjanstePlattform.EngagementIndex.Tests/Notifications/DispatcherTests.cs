@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TjanstePlattform.EngagementIndex.Engagements;
 using TjanstePlattform.EngagementIndex.Notifications;
 using TjanstePlattform.EngagementIndex.Storage;
+using TjanstePlattform.Testing;
 
 namespace TjanstePlattform.EngagementIndex.Tests.Notifications;
 

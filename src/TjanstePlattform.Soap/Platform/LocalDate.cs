@@ -1,11 +1,12 @@
-namespace TjanstePlattform.Routing.RoutingRules;
+namespace TjanstePlattform.Soap.Platform;
 
 /// <summary>
-/// Today's date in the platform's local time zone, the day routings and authorizations are checked against.
-/// Converting to local time costs more than the rest of a routing decision, so the date is kept until the next
-/// local midnight (and at most a minute, so a time-zone change is seen soon).
+/// Today's date in the platform's local time zone: the day routings and authorizations are valid on, for the router,
+/// the catalog's look-ups and edits and the aggregating services alike. Converting to local time costs more than the
+/// rest of a routing decision, so the date is kept until the next local midnight (and at most a minute, so a
+/// time-zone change is seen soon).
 /// </summary>
-internal sealed class LocalDate(TimeProvider time)
+public sealed class LocalDate(TimeProvider time)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
     private Day? _day;

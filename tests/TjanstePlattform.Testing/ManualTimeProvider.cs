@@ -1,7 +1,7 @@
-namespace TjanstePlattform.EngagementIndex.Tests.Notifications;
+namespace TjanstePlattform.Testing;
 
-/// <summary>A clock that only moves when told to; timers fire on <see cref="Advance"/>.</summary>
-internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+/// <summary>A clock that only moves when told to, in UTC; timers fire on <see cref="Advance"/>. No sleeps anywhere.</summary>
+public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _lock = new();
     private readonly List<ManualTimer> _timers = [];
@@ -16,6 +16,8 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
@@ -25,6 +27,18 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         var timer = new ManualTimer(this, callback, state);
         timer.Change(dueTime, period);
         return timer;
+    }
+
+    /// <summary>The number of timers waiting to fire.</summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _timers.Count;
+            }
+        }
     }
 
     /// <summary>Moves the clock and fires every timer that came due.</summary>

@@ -1,6 +1,6 @@
-using TjanstePlattform.Routing.RoutingRules;
+using TjanstePlattform.Soap.Platform;
 
-namespace TjanstePlattform.Routing.Tests.RoutingRules;
+namespace TjanstePlattform.Soap.Tests.Platform;
 
 /// <summary>The day routings and authorizations are checked against: local, and never stale after midnight.</summary>
 public class LocalDateTests
