@@ -8,7 +8,7 @@ using TjanstePlattform.Aggregation.BuiltIn;
 using TjanstePlattform.Aggregation.Descriptors;
 using TjanstePlattform.Aggregation.Engine;
 using TjanstePlattform.Catalog.BuiltIn;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Aggregation;
 

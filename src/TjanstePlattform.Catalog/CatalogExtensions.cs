@@ -12,7 +12,7 @@ using TjanstePlattform.Catalog.Lookups;
 using TjanstePlattform.Catalog.Snapshots;
 using TjanstePlattform.Catalog.Startup;
 using TjanstePlattform.Catalog.Store;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Catalog;
 

@@ -13,7 +13,7 @@ using TjanstePlattform.EngagementIndex.Notifications;
 using TjanstePlattform.EngagementIndex.Processing;
 using TjanstePlattform.EngagementIndex.Soap;
 using TjanstePlattform.EngagementIndex.Storage;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.EngagementIndex;
 

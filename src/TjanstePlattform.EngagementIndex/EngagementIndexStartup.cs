@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using TjanstePlattform.EngagementIndex.Storage;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.EngagementIndex;
 

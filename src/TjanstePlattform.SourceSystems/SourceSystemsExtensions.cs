@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Catalog.BuiltIn;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using TjanstePlattform.SourceSystems.DemoWorld;
 using TjanstePlattform.SourceSystems.Engagements;
 using TjanstePlattform.SourceSystems.FaultInjection;

@@ -34,7 +34,7 @@ public sealed class AggregatedContracts
 }
 
 /// <summary>Fills the defaults: the national address from <c>Platform:HsaId</c>, the built-in descriptors not configured.</summary>
-internal sealed class AggregationOptionsSetup(IOptions<Soap.Platform.PlatformOptions> platform) : IPostConfigureOptions<AggregationOptions>
+internal sealed class AggregationOptionsSetup(IOptions<TjanstePlattform.Platform.PlatformOptions> platform) : IPostConfigureOptions<AggregationOptions>
 {
     public void PostConfigure(string? name, AggregationOptions options)
     {

@@ -1,4 +1,4 @@
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Aggregation.Descriptors;
 using TjanstePlattform.Aggregation.Merge;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Aggregation.Engine;
 

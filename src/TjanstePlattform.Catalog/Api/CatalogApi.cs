@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using TjanstePlattform.Catalog.Editing;
 using TjanstePlattform.Catalog.Model;
 using TjanstePlattform.Catalog.Serialization;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Catalog.Api;
 

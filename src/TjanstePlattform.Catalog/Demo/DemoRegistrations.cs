@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Catalog.BuiltIn;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Catalog.Demo;
 

@@ -1,4 +1,4 @@
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Catalog.Model;
@@ -411,25 +411,25 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
         _ => $"{changes[0].Action} {changes[0].Description} (+{changes.Count - 1} more changes)",
     };
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Catalog version {Version} published by {Author}: {Comment}")]
+    [LoggerMessage(EventId = LogEventIds.CatalogPublished, Level = LogLevel.Information, Message = "Catalog version {Version} published by {Author}: {Comment}")]
     private partial void LogPublished(long version, string author, string comment);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "The catalog store cannot be used: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.CatalogStoreFailed, Level = LogLevel.Error, Message = "The catalog store cannot be used: {Reason}")]
     private partial void LogStoreFailed(string reason);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Serving the catalog from the local snapshot file {Path} (version {Version}) because the store cannot be read: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.CatalogServingFromFile, Level = LogLevel.Warning, Message = "Serving the catalog from the local snapshot file {Path} (version {Version}) because the store cannot be read: {Reason}")]
     private partial void LogServingFromFile(string path, long version, string reason);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Critical, Message = "No catalog loaded: the store cannot be read ({StoreError}) and there is no local fallback ({FileError}). Every routed call answers VP008.")]
+    [LoggerMessage(EventId = LogEventIds.CatalogNoCatalog, Level = LogLevel.Critical, Message = "No catalog loaded: the store cannot be read ({StoreError}) and there is no local fallback ({FileError}). Every routed call answers VP008.")]
     private partial void LogNoCatalog(string storeError, string fileError);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Could not write the local catalog snapshot {Path}: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.CatalogFileWriteFailed, Level = LogLevel.Warning, Message = "Could not write the local catalog snapshot {Path}: {Reason}")]
     private partial void LogFileWriteFailed(string path, string reason);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "The local catalog snapshot {Path} is unusable: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.CatalogFileInvalid, Level = LogLevel.Error, Message = "The local catalog snapshot {Path} is unusable: {Reason}")]
     private partial void LogFileInvalid(string path, string reason);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "A catalog snapshot subscriber failed")]
+    [LoggerMessage(EventId = LogEventIds.CatalogSubscriberFailed, Level = LogLevel.Error, Message = "A catalog snapshot subscriber failed")]
     private partial void LogSubscriberFailed(Exception exception);
 
     private sealed record State(CatalogDocument Working, long NextId, long Revision, IReadOnlyDictionary<string, string> Settings, CatalogVersion? Latest);

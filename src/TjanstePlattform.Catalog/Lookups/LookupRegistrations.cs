@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Catalog.BuiltIn;
 using TjanstePlattform.Catalog.Demo;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Catalog.Lookups;
 

@@ -3,7 +3,7 @@ using System.Reflection;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Catalog.Snapshots;
 using TjanstePlattform.Contracts.Monitoring.PingForConfiguration;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Catalog.Lookups;
 

@@ -1,4 +1,4 @@
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using TjanstePlattform.Catalog.Editing;
 using TjanstePlattform.Catalog.Model;
 using TjanstePlattform.Catalog.Snapshots;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TjanstePlattform.Catalog.BuiltIn;
 using TjanstePlattform.Catalog.Editing;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Catalog.Startup;
 
@@ -105,21 +105,21 @@ internal sealed partial class CatalogStartup : IHostedService
         }
     }
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Catalog version {Version} loaded from {Source}")]
+    [LoggerMessage(EventId = LogEventIds.CatalogLoaded, Level = LogLevel.Information, Message = "Catalog version {Version} loaded from {Source}")]
     private partial void LogLoaded(long version, Snapshots.CatalogLoadSource source);
 
-    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Built-in registrations applied under {BaseAddress}: {Changes} changes (demo seeded: {Seeded})")]
+    [LoggerMessage(EventId = LogEventIds.CatalogBuiltInsApplied, Level = LogLevel.Information, Message = "Built-in registrations applied under {BaseAddress}: {Changes} changes (demo seeded: {Seeded})")]
     private partial void LogBuiltInsApplied(Uri baseAddress, int changes, bool seeded);
 
-    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Built-in registration skipped, an existing catalog entry is in the way: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.CatalogBuiltInSkipped, Level = LogLevel.Warning, Message = "Built-in registration skipped, an existing catalog entry is in the way: {Reason}")]
     private partial void LogBuiltInSkipped(string reason);
 
-    [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "Built-in registrations not applied: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.CatalogBuiltInsSkipped, Level = LogLevel.Warning, Message = "Built-in registrations not applied: {Reason}")]
     private partial void LogBuiltInsSkipped(string reason);
 
-    [LoggerMessage(EventId = 24, Level = LogLevel.Error, Message = "Built-in registrations failed: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.CatalogBuiltInsFailed, Level = LogLevel.Error, Message = "Built-in registrations failed: {Reason}")]
     private partial void LogBuiltInsFailed(string reason);
 
-    [LoggerMessage(EventId = 25, Level = LogLevel.Error, Message = "Built-in registrations crashed")]
+    [LoggerMessage(EventId = LogEventIds.CatalogBuiltInsCrashed, Level = LogLevel.Error, Message = "Built-in registrations crashed")]
     private partial void LogBuiltInsCrashed(Exception exception);
 }

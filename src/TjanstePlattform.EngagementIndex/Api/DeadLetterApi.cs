@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TjanstePlattform.EngagementIndex.Notifications;
 using TjanstePlattform.EngagementIndex.Storage;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.EngagementIndex.Api;
 

@@ -1,3 +1,4 @@
+using TjanstePlattform.Platform;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -268,24 +269,24 @@ internal sealed partial class NotificationDispatcher : IHostedService, INotifica
         }
     }
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Resuming {Count} pending notification(s) for subscriber {Subscriber}")]
+    [LoggerMessage(EventId = LogEventIds.EngagementIndexResuming, Level = LogLevel.Information, Message = "Resuming {Count} pending notification(s) for subscriber {Subscriber}")]
     private partial void LogResuming(string subscriber, int count);
 
-    [LoggerMessage(EventId = 5102, Level = LogLevel.Error, Message = "Could not read the notification outbox at start-up")]
+    [LoggerMessage(EventId = LogEventIds.EngagementIndexResumeFailed, Level = LogLevel.Error, Message = "Could not read the notification outbox at start-up")]
     private partial void LogResumeFailed(Exception exception);
 
-    [LoggerMessage(EventId = 5103, Level = LogLevel.Debug, Message = "Notification {Id} delivered to {Subscriber} ({Count} engagement(s))")]
+    [LoggerMessage(EventId = LogEventIds.EngagementIndexDelivered, Level = LogLevel.Debug, Message = "Notification {Id} delivered to {Subscriber} ({Count} engagement(s))")]
     private partial void LogDelivered(long id, string subscriber, int count);
 
-    [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "Notification {Id} to {Subscriber} failed (try {Attempts}): {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.EngagementIndexAttemptFailed, Level = LogLevel.Warning, Message = "Notification {Id} to {Subscriber} failed (try {Attempts}): {Reason}")]
     private partial void LogAttemptFailed(long id, string subscriber, int attempts, string reason);
 
-    [LoggerMessage(EventId = 5105, Level = LogLevel.Error, Message = "Notification {Id} to {Subscriber} dead-lettered after {Attempts} tries: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.EngagementIndexDeadLettered, Level = LogLevel.Error, Message = "Notification {Id} to {Subscriber} dead-lettered after {Attempts} tries: {Reason}")]
     private partial void LogDeadLettered(long id, string subscriber, int attempts, string reason);
 
-    [LoggerMessage(EventId = 5107, Level = LogLevel.Warning, Message = "An observer of notification outcomes failed")]
+    [LoggerMessage(EventId = LogEventIds.EngagementIndexObserverFailed, Level = LogLevel.Warning, Message = "An observer of notification outcomes failed")]
     private partial void LogObserverFailed(Exception exception);
 
-    [LoggerMessage(EventId = 5106, Level = LogLevel.Error, Message = "The notification queue of {Subscriber} could not read the outbox")]
+    [LoggerMessage(EventId = LogEventIds.EngagementIndexQueueFailed, Level = LogLevel.Error, Message = "The notification queue of {Subscriber} could not read the outbox")]
     private partial void LogQueueFailed(string subscriber, Exception exception);
 }

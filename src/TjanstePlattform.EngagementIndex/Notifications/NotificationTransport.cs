@@ -4,7 +4,7 @@ using System.Text;
 using System.Xml;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.EngagementIndex.Storage;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using TjanstePlattform.Soap.Xml;
 
 namespace TjanstePlattform.EngagementIndex.Notifications;

@@ -3,7 +3,7 @@ using TjanstePlattform.Contracts.EngagementIndex;
 using TjanstePlattform.EngagementIndex.Engagements;
 using TjanstePlattform.EngagementIndex.Notifications;
 using TjanstePlattform.EngagementIndex.Storage;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.EngagementIndex.Processing;
 

@@ -1,3 +1,4 @@
+using TjanstePlattform.Platform;
 using System.Xml.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -117,10 +118,10 @@ internal static partial class EngagementIndexEndpoints
     /// <summary>Logging of the endpoints (a class so <see cref="LoggerMessageAttribute"/> can bind an ILogger).</summary>
     internal sealed partial class EndpointLog(ILogger<EndpointLog> logger)
     {
-        [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "EI {Operation} refused: {Fault}")]
+        [LoggerMessage(EventId = LogEventIds.EngagementIndexRefused, Level = LogLevel.Information, Message = "EI {Operation} refused: {Fault}")]
         public partial void Refused(string operation, string fault);
 
-        [LoggerMessage(EventId = 5202, Level = LogLevel.Error, Message = "EI {Operation} failed (correlation id {CorrelationId})")]
+        [LoggerMessage(EventId = LogEventIds.EngagementIndexFailed, Level = LogLevel.Error, Message = "EI {Operation} failed (correlation id {CorrelationId})")]
         public partial void Failed(string operation, string correlationId, Exception exception);
     }
 }

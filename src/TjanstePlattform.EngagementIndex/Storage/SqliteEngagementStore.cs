@@ -1,3 +1,4 @@
+using TjanstePlattform.Platform;
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -474,7 +475,7 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
         r.IsDBNull(6) ? null : r.GetString(6),
         r.GetString(7));
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Engagement index store opened at {Path}")]
+    [LoggerMessage(EventId = LogEventIds.EngagementIndexOpened, Level = LogLevel.Information, Message = "Engagement index store opened at {Path}")]
     private partial void LogOpened(string path);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

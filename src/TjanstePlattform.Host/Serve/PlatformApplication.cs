@@ -6,7 +6,7 @@ using TjanstePlattform.Catalog;
 using TjanstePlattform.EngagementIndex;
 using TjanstePlattform.Routing;
 using TjanstePlattform.Routing.Identity;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using TjanstePlattform.SourceSystems;
 
 namespace TjanstePlattform.Host.Serve;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Routing.Headers;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace TjanstePlattform.Routing.Forwarding;

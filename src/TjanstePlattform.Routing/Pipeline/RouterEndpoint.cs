@@ -11,7 +11,7 @@ using TjanstePlattform.Routing.Validation;
 using TjanstePlattform.Soap.Validation;
 using TjanstePlattform.Soap.Envelope;
 using TjanstePlattform.Soap.Faults;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace TjanstePlattform.Routing.Pipeline;

@@ -1,3 +1,4 @@
+using TjanstePlattform.Platform;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,6 @@ internal sealed partial class RoutingRulesContext
     public bool AllowsOldStyleReceivers(string sender, string contractNamespace) =>
         _options.CurrentValue.OldStyleReceivers.Allows(sender, contractNamespace);
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Loaded {Count} HSA units from {File}")]
+    [LoggerMessage(EventId = LogEventIds.RouterHsaLoaded, Level = LogLevel.Information, Message = "Loaded {Count} HSA units from {File}")]
     private static partial void HsaLoaded(ILogger logger, int count, string file);
 }

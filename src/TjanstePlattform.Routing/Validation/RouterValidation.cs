@@ -1,3 +1,4 @@
+using TjanstePlattform.Platform;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -61,10 +62,10 @@ internal sealed partial class RouterValidation(IContractSchemaValidator validato
         }
     }
 
-    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Invalid request {Root}, correlation {CorrelationId}: {Reasons}")]
+    [LoggerMessage(EventId = LogEventIds.RouterInvalidRequest, Level = LogLevel.Warning, Message = "Invalid request {Root}, correlation {CorrelationId}: {Reasons}")]
     private static partial void InvalidRequest(ILogger logger, string root, string correlationId, string reasons);
 
-    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Invalid producer response {Root}, correlation {CorrelationId}: {Reasons}")]
+    [LoggerMessage(EventId = LogEventIds.RouterInvalidResponse, Level = LogLevel.Warning, Message = "Invalid producer response {Root}, correlation {CorrelationId}: {Reasons}")]
     private static partial void InvalidResponse(ILogger logger, string root, string correlationId, string reasons);
 }
 

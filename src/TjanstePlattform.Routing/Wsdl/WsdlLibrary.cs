@@ -1,3 +1,4 @@
+using TjanstePlattform.Platform;
 using System.Collections.Frozen;
 using System.Xml;
 using Microsoft.Extensions.Logging;
@@ -72,9 +73,9 @@ public sealed partial class WsdlLibrary
         }
     }
 
-    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Serving {Count} WSDLs from {Directories}")]
+    [LoggerMessage(EventId = LogEventIds.RouterWsdlLoaded, Level = LogLevel.Information, Message = "Serving {Count} WSDLs from {Directories}")]
     private static partial void Loaded(ILogger logger, int count, string directories);
 
-    [LoggerMessage(EventId = 31, Level = LogLevel.Debug, Message = "Not serving {File}: its target namespace is not urn:riv:…")]
+    [LoggerMessage(EventId = LogEventIds.RouterWsdlSkipped, Level = LogLevel.Debug, Message = "Not serving {File}: its target namespace is not urn:riv:…")]
     private static partial void Skipped(ILogger logger, string file);
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using TjanstePlattform.SourceSystems.Engagements;
 using TjanstePlattform.SourceSystems.FaultInjection;
 using TjanstePlattform.SourceSystems.Storage;
@@ -128,15 +128,15 @@ internal sealed partial class DemoWorldStartup : IHostedService
         _readiness?.Open(ReadinessGate);
     }
 
-    [LoggerMessage(EventId = 720, Level = LogLevel.Information, Message = "Demo world: {Systems} source systems, {Persons} persons, from {Directory}")]
+    [LoggerMessage(EventId = LogEventIds.SourceSystemsLoaded, Level = LogLevel.Information, Message = "Demo world: {Systems} source systems, {Persons} persons, from {Directory}")]
     private partial void LogLoaded(int systems, int persons, string directory);
 
-    [LoggerMessage(EventId = 721, Level = LogLevel.Information, Message = "Demo world imported into the store (first start); its engagements are queued for EI")]
+    [LoggerMessage(EventId = LogEventIds.SourceSystemsImported, Level = LogLevel.Information, Message = "Demo world imported into the store (first start); its engagements are queued for EI")]
     private partial void LogImported();
 
-    [LoggerMessage(EventId = 722, Level = LogLevel.Error, Message = "The demo world's engagements did not reach EI within {Timeout}; the platform reports ready anyway and keeps retrying")]
+    [LoggerMessage(EventId = LogEventIds.SourceSystemsSeedTimeout, Level = LogLevel.Error, Message = "The demo world's engagements did not reach EI within {Timeout}; the platform reports ready anyway and keeps retrying")]
     private partial void LogSeedTimeout(TimeSpan timeout);
 
-    [LoggerMessage(EventId = 723, Level = LogLevel.Error, Message = "The demo world's engagements could not be sent to EI (see the warnings before); the platform reports ready anyway and keeps retrying")]
+    [LoggerMessage(EventId = LogEventIds.SourceSystemsSeedFailed, Level = LogLevel.Error, Message = "The demo world's engagements could not be sent to EI (see the warnings before); the platform reports ready anyway and keeps retrying")]
     private partial void LogSeedFailed();
 }

@@ -5,7 +5,7 @@ using TjanstePlattform.Contracts.ClinicalProcess.ActivityPrescription.ActOutcome
 using TjanstePlattform.Contracts.EngagementIndex;
 using TjanstePlattform.Contracts.RequestStatus;
 using TjanstePlattform.Contracts.Scheduling;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using TjanstePlattform.SourceSystems.Engagements;
 
 namespace TjanstePlattform.SourceSystems.DemoWorld;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Catalog.Snapshots;
 using TjanstePlattform.Contracts.EngagementIndex;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using TjanstePlattform.Soap.Xml;
 using TjanstePlattform.SourceSystems.Soap;
 using TjanstePlattform.SourceSystems.Storage;
@@ -281,12 +281,12 @@ internal sealed partial class EngagementReporter : BackgroundService
         return (null, text.Length > 200 ? text[..200] : text);
     }
 
-    [LoggerMessage(EventId = 701, Level = LogLevel.Warning, Message = "Engagement report {Id} from {Sender} not accepted by EI (attempt {Attempt}), will retry: {Error}")]
+    [LoggerMessage(EventId = LogEventIds.SourceSystemsRetry, Level = LogLevel.Warning, Message = "Engagement report {Id} from {Sender} not accepted by EI (attempt {Attempt}), will retry: {Error}")]
     private partial void LogRetry(long id, string sender, int attempt, string error);
 
-    [LoggerMessage(EventId = 702, Level = LogLevel.Error, Message = "Engagement report {Id} from {Sender} given up after {Attempt} attempts: {Error}")]
+    [LoggerMessage(EventId = LogEventIds.SourceSystemsGivenUp, Level = LogLevel.Error, Message = "Engagement report {Id} from {Sender} given up after {Attempt} attempts: {Error}")]
     private partial void LogGivenUp(long id, string sender, int attempt, string error);
 
-    [LoggerMessage(EventId = 703, Level = LogLevel.Warning, Message = "EI did not confirm a write's engagement report within {Wait}; answering anyway, the report is retried in the background")]
+    [LoggerMessage(EventId = LogEventIds.SourceSystemsSlow, Level = LogLevel.Warning, Message = "EI did not confirm a write's engagement report within {Wait}; answering anyway, the report is retried in the background")]
     private partial void LogSlow(TimeSpan wait);
 }

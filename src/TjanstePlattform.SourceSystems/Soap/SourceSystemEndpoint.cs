@@ -1,3 +1,4 @@
+using TjanstePlattform.Platform;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -143,12 +144,12 @@ internal static partial class SourceSystemEndpoint
     private static string? Header(HttpContext context, string name) =>
         context.Request.Headers.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString().Trim() : null;
 
-    [LoggerMessage(EventId = 710, Level = LogLevel.Information, Message = "Fault injection: {Kind} at source system {System}")]
+    [LoggerMessage(EventId = LogEventIds.SourceSystemsInjected, Level = LogLevel.Information, Message = "Fault injection: {Kind} at source system {System}")]
     private static partial void LogInjected(ILogger logger, FaultKind kind, string system);
 
-    [LoggerMessage(EventId = 711, Level = LogLevel.Debug, Message = "Source system {System} answered a SOAP fault: {FaultString}")]
+    [LoggerMessage(EventId = LogEventIds.SourceSystemsRefused, Level = LogLevel.Debug, Message = "Source system {System} answered a SOAP fault: {FaultString}")]
     private static partial void LogRefused(ILogger logger, string system, string faultString);
 
-    [LoggerMessage(EventId = 712, Level = LogLevel.Error, Message = "Source system {System} failed")]
+    [LoggerMessage(EventId = LogEventIds.SourceSystemsFailed, Level = LogLevel.Error, Message = "Source system {System} failed")]
     private static partial void LogFailed(ILogger logger, string system, Exception exception);
 }

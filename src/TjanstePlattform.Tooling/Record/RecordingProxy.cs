@@ -1,3 +1,4 @@
+using TjanstePlattform.Platform;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -364,13 +365,13 @@ public sealed partial class RecordingProxy : IAsyncDisposable
     [GeneratedRegex(@"[^A-Za-z0-9_.\-]")]
     private static partial Regex SafeName();
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Recorded {Sequence:D4} {Method} {Path} → {Status} in {DurationMs} ms")]
+    [LoggerMessage(EventId = LogEventIds.ToolingRecorded, Level = LogLevel.Information, Message = "Recorded {Sequence:D4} {Method} {Path} → {Status} in {DurationMs} ms")]
     private static partial void LogRecorded(ILogger logger, int sequence, string method, string path, int status, double durationMs);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Could not forward to {Target}: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.ToolingForwardFailed, Level = LogLevel.Warning, Message = "Could not forward to {Target}: {Reason}")]
     private static partial void LogForwardFailed(ILogger logger, Uri target, string reason);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Could not write recording {Sequence:D4}: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.ToolingRecordFailed, Level = LogLevel.Error, Message = "Could not write recording {Sequence:D4}: {Reason}")]
     private static partial void LogRecordFailed(ILogger logger, int sequence, string reason);
 
     /// <summary>A host lifetime that leaves process signals alone.</summary>

@@ -82,7 +82,7 @@ public class DescriptorTests
             Record = "careContact",
             Closing = "<result xmlns:core=\"urn:riv:clinicalprocess:logistics:logistics:2\"><core:resultCode>INFO</core:resultCode><core:logId>{correlationId}</core:logId></result>",
         };
-        new AggregationOptionsSetup(Options.Create(new Soap.Platform.PlatformOptions())).PostConfigure(null, options);
+        new AggregationOptionsSetup(Options.Create(new TjanstePlattform.Platform.PlatformOptions())).PostConfigure(null, options);
 
         Assert.That(new AggregationOptionsValidation().Validate(null, options).Succeeded, Is.True);
         var contracts = new AggregatedContracts(Options.Create(options));
@@ -100,7 +100,7 @@ public class DescriptorTests
         var options = new AggregationOptions();
         options.Contracts["Again"] = BuiltInContracts.Create()[BuiltInContracts.GetMedicationHistory];
         options.Contracts["Again"].Path = "/platform/aggregation/again";
-        new AggregationOptionsSetup(Options.Create(new Soap.Platform.PlatformOptions())).PostConfigure(null, options);
+        new AggregationOptionsSetup(Options.Create(new TjanstePlattform.Platform.PlatformOptions())).PostConfigure(null, options);
 
         var result = new AggregationOptionsValidation().Validate(null, options);
 

@@ -13,7 +13,7 @@ internal static class BuiltIns
             ProducerTimeout = producerTimeout ?? TimeSpan.FromSeconds(27),
             Deadline = deadline ?? TimeSpan.FromSeconds(28),
         };
-        new AggregationOptionsSetup(Microsoft.Extensions.Options.Options.Create(new Soap.Platform.PlatformOptions())).PostConfigure(null, options);
+        new AggregationOptionsSetup(Microsoft.Extensions.Options.Options.Create(new TjanstePlattform.Platform.PlatformOptions())).PostConfigure(null, options);
         return options;
     }
 

@@ -13,7 +13,7 @@ using TjanstePlattform.Catalog.Model;
 using TjanstePlattform.Catalog.Snapshots;
 using TjanstePlattform.Routing;
 using TjanstePlattform.Routing.Pipeline;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using TjanstePlattform.Testing;
 using Yarp.ReverseProxy.Forwarder;
 using static TjanstePlattform.Testing.SoapMessages;

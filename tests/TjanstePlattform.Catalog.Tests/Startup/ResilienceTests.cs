@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TjanstePlattform.Catalog.Editing;
 using TjanstePlattform.Catalog.Snapshots;
 using TjanstePlattform.Host.Serve;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using TjanstePlattform.Testing;
 using static TjanstePlattform.Catalog.Tests.CatalogTestClient;
 

@@ -1,4 +1,4 @@
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Soap.Tests.Platform;
 

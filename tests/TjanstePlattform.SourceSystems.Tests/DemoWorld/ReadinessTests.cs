@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TjanstePlattform.Catalog.Snapshots;
-using TjanstePlattform.Soap.Platform;
+using TjanstePlattform.Platform;
 using TjanstePlattform.Testing;
 
 namespace TjanstePlattform.SourceSystems.Tests.DemoWorld;

@@ -1,4 +1,4 @@
-namespace TjanstePlattform.Soap.Platform;
+namespace TjanstePlattform.Platform;
 
 /// <summary>
 /// Today's date in the platform's local time zone: the day routings and authorizations are valid on, for the router,

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace TjanstePlattform.Soap.Platform;
+namespace TjanstePlattform.Platform;
 
 /// <summary>
 /// Guards the administrative REST APIs (catalog, EI dead letters, fault injection): without

@@ -1,4 +1,4 @@
-namespace TjanstePlattform.Soap.Platform;
+namespace TjanstePlattform.Platform;
 
 /// <summary>Who may use the platform's administrative REST APIs (section <c>Admin</c>).</summary>
 public sealed class AdminOptions

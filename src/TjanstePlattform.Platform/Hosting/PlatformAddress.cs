@@ -1,4 +1,4 @@
-namespace TjanstePlattform.Soap.Platform;
+namespace TjanstePlattform.Platform;
 
 /// <summary>
 /// The platform's own base address, known only once Kestrel has bound its listeners. Built-in producers

@@ -1,4 +1,4 @@
-namespace TjanstePlattform.Soap.Platform;
+namespace TjanstePlattform.Platform;
 
 /// <summary>The platform's identity (section <c>Platform</c>).</summary>
 public sealed class PlatformOptions
@@ -19,21 +19,4 @@ public sealed class PlatformOptions
     /// Empty: the first address Kestrel bound (wildcards become 127.0.0.1).
     /// </summary>
     public string? BaseAddress { get; set; }
-}
-
-/// <summary>Where the embedded stores live (section <c>Storage</c>).</summary>
-public sealed class StorageOptions
-{
-    public const string SectionName = "Storage";
-
-    /// <summary>The data directory; SQLite files are kept here. Relative paths are relative to the working directory.</summary>
-    public string Directory { get; set; } = "./data";
-
-    /// <summary>The full path of a file in the data directory, creating the directory when needed.</summary>
-    public string PathOf(string fileName)
-    {
-        var directory = Path.GetFullPath(Directory);
-        System.IO.Directory.CreateDirectory(directory);
-        return Path.Combine(directory, fileName);
-    }
 }

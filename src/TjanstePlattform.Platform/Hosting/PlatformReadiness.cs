@@ -1,4 +1,4 @@
-namespace TjanstePlattform.Soap.Platform;
+namespace TjanstePlattform.Platform;
 
 /// <summary>
 /// Readiness gates: the platform is ready once every registered gate has opened (the catalog loaded,
