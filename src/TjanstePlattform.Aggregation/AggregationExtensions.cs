@@ -9,6 +9,7 @@ using TjanstePlattform.Aggregation.Descriptors;
 using TjanstePlattform.Aggregation.Engine;
 using TjanstePlattform.Catalog.BuiltIn;
 using TjanstePlattform.Platform;
+using TjanstePlattform.Soap.Service;
 
 namespace TjanstePlattform.Aggregation;
 
@@ -26,10 +27,10 @@ public static class AggregationExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AggregatedContracts>();
-        services.TryAddSingleton<AggregationHttpClient>();
         services.TryAddSingleton<IProducerCaller, RouterProducerCaller>();
         services.TryAddSingleton<AggregationEngine>();
-        services.TryAddSingleton<AggregationEndpoint>();
+        services.AddSoapServices(configuration);
+        services.TryAddSingleton<AggregationServices>();
         services.AddSingleton<IBuiltInRegistrations, AggregationRegistrations>();
         return services;
     }
@@ -37,11 +38,9 @@ public static class AggregationExtensions
     /// <summary>Maps each aggregated contract's endpoint (<c>/platform/aggregation/&lt;Interaction&gt;/&lt;major&gt;/rivtabp21</c>).</summary>
     public static IEndpointRouteBuilder MapAggregation(this IEndpointRouteBuilder endpoints)
     {
-        var contracts = endpoints.ServiceProvider.GetRequiredService<AggregatedContracts>();
-        var endpoint = endpoints.ServiceProvider.GetRequiredService<AggregationEndpoint>();
-        foreach (var contract in contracts.All)
+        foreach (var (path, service) in endpoints.ServiceProvider.GetRequiredService<AggregationServices>().All)
         {
-            endpoints.MapPost(contract.Path, endpoint.InvokeAsync).WithDisplayName($"Aggregation {contract.Name}");
+            endpoints.MapSoapService(path, service);
         }
 
         return endpoints;

@@ -13,6 +13,7 @@ using TjanstePlattform.Catalog.Snapshots;
 using TjanstePlattform.Catalog.Startup;
 using TjanstePlattform.Catalog.Store;
 using TjanstePlattform.Platform;
+using TjanstePlattform.Soap.Service;
 
 namespace TjanstePlattform.Catalog;
 
@@ -33,6 +34,8 @@ public static class CatalogExtensions
         services.TryAddSingleton<PingForConfigurationResponder>();
         services.TryAddSingleton<RegistryResponder>();
         services.TryAddSingleton<SokVagvalsInfoResponder>();
+        services.AddSoapServices(configuration);
+        services.TryAddSingleton<LookupServices>();
         services.AddHostedService<CatalogStartup>();
         services.AddCatalogOpenApi();
         return services;
@@ -68,7 +71,11 @@ public static class CatalogExtensions
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapCatalogApi();
-        endpoints.MapPlatformLookups();
+        foreach (var (path, service) in endpoints.ServiceProvider.GetRequiredService<LookupServices>().All)
+        {
+            endpoints.MapSoapService(path, service);
+        }
+
         endpoints.MapCatalogOpenApi();
         return endpoints;
     }

@@ -12,6 +12,7 @@ using TjanstePlattform.EngagementIndex.Engagements;
 using TjanstePlattform.EngagementIndex.Notifications;
 using TjanstePlattform.EngagementIndex.Processing;
 using TjanstePlattform.EngagementIndex.Soap;
+using TjanstePlattform.Soap.Service;
 using TjanstePlattform.EngagementIndex.Storage;
 using TjanstePlattform.Platform;
 
@@ -74,7 +75,8 @@ public static class EngagementIndexExtensions
 
         services.TryAddSingleton<EngagementIndexService>();
         services.TryAddSingleton<IEngagementFinder>(sp => sp.GetRequiredService<EngagementIndexService>());
-        services.TryAddSingleton<EngagementIndexEndpoints.EndpointLog>();
+        services.AddSoapServices(configuration);
+        services.TryAddSingleton<EngagementIndexServices>();
 
         services.AddSingleton<IBuiltInRegistrations, EngagementIndexRegistrations>();
         services.AddSingleton<IBuiltInRegistrations, EngagementIndexDemoRegistrations>();
@@ -85,7 +87,11 @@ public static class EngagementIndexExtensions
 
     public static IEndpointRouteBuilder MapEngagementIndex(this IEndpointRouteBuilder endpoints)
     {
-        EngagementIndexEndpoints.Map(endpoints);
+        foreach (var (path, service) in endpoints.ServiceProvider.GetRequiredService<EngagementIndexServices>().All)
+        {
+            endpoints.MapSoapService(path, service);
+        }
+
         DeadLetterApi.Map(endpoints);
         return endpoints;
     }

@@ -12,10 +12,10 @@ internal sealed class EngagementIndexStartup : IHostedService
     private readonly IEngagementStore _store;
     private readonly PlatformReadiness? _readiness;
 
-    public EngagementIndexStartup(IEngagementStore store, IServiceProvider services)
+    public EngagementIndexStartup(IEngagementStore store, PlatformReadiness? readiness = null)
     {
         _store = store;
-        _readiness = (PlatformReadiness?)services.GetService(typeof(PlatformReadiness));
+        _readiness = readiness;
         _readiness?.Require(ReadinessGate);
     }
 

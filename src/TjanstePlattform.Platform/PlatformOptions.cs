@@ -19,4 +19,11 @@ public sealed class PlatformOptions
     /// Empty: the first address Kestrel bound (wildcards become 127.0.0.1).
     /// </summary>
     public string? BaseAddress { get; set; }
+
+    /// <summary>
+    /// Let callers other than the platform itself use the built-in producers' own paths (<c>/sourcesystems/…</c>,
+    /// <c>/platform/…</c>). Off by default: they are reached through the router, whose checks then always apply; when
+    /// on, the router's IP whitelist and sender rules still apply to direct callers.
+    /// </summary>
+    public bool BuiltInDirectAccess { get; set; }
 }

@@ -51,6 +51,12 @@ public sealed class RoutingOptions
     /// <summary>The TLS listener with client certificates (null: none).</summary>
     public Identity.RouterHttpsOptions? Https { get; set; }
 
+    /// <summary>
+    /// Call the platform's built-in producers over HTTP like any other instead of in-process (for watching the hop on the
+    /// wire). Off by default: the router hands such calls to them directly, with the same headers, faults and timeouts.
+    /// </summary>
+    public bool BuiltInsOverHttp { get; set; }
+
     /// <summary>The User-Agent sent to producers.</summary>
     public string UserAgent { get; set; } = "TjanstePlattform";
 }

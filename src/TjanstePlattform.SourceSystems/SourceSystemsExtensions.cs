@@ -14,6 +14,7 @@ using TjanstePlattform.SourceSystems.MedicalSupply;
 using TjanstePlattform.SourceSystems.Scheduling;
 using TjanstePlattform.SourceSystems.Soap;
 using TjanstePlattform.SourceSystems.Storage;
+using TjanstePlattform.Soap.Service;
 
 namespace TjanstePlattform.SourceSystems;
 
@@ -58,6 +59,8 @@ public static class SourceSystemsExtensions
         services.AddSingleton<SchedulingService>();
         services.AddSingleton<MedicalSupplyService>();
         services.AddSingleton<SourceSystemDirectory>();
+        services.AddSoapServices(configuration);
+        services.TryAddSingleton<SourceSystemServices>();
         services.AddSingleton<DemoWorldState>();
         services.AddSingleton<IBuiltInRegistrations, DemoWorldRegistrations>();
         services.AddSingleton<IBuiltInRegistrations, EngagementReportingRegistrations>();
@@ -74,7 +77,8 @@ public static class SourceSystemsExtensions
             return endpoints;
         }
 
-        SourceSystemEndpoint.Map(endpoints, "/" + options.PathBase.Trim('/'));
+        var services = endpoints.ServiceProvider.GetRequiredService<SourceSystemServices>();
+        endpoints.MapSoapServices(services.RoutePattern, services).WithName("SourceSystemSoap");
         FaultInjectionApi.Map(endpoints);
         DemoWorldApi.Map(endpoints);
         return endpoints;

@@ -56,6 +56,10 @@ public sealed class TestPlatform : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             $"--Storage:Directory={dataDirectory}",
             "--Logging:LogLevel:Default=Warning",
+
+            // Tests of a built-in service (EI validation, the look-ups …) call its own path; the product default (closed)
+            // is checked in Routing.Tests BuiltInProducerTests, which passes false here.
+            "--Platform:BuiltInDirectAccess=true",
         };
         if (settings is not null)
         {

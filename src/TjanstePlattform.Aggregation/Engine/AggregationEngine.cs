@@ -7,6 +7,7 @@ using Polly.Timeout;
 using TjanstePlattform.Aggregation.Merge;
 using TjanstePlattform.Catalog.Snapshots;
 using TjanstePlattform.EngagementIndex.Engagements;
+using TjanstePlattform.Routing.RoutingRules;
 using TjanstePlattform.Soap.Faults;
 
 namespace TjanstePlattform.Aggregation.Engine;
@@ -31,6 +32,7 @@ internal sealed class AggregationEngine
     private readonly IEngagementFinder _finder;
     private readonly ICatalogSnapshotSource _catalog;
     private readonly IProducerCaller _caller;
+    private readonly ConsumerAuthorization _authorization;
     private readonly AggregationOptions _options;
     private readonly TimeProvider _time;
     private readonly LocalDate _today;
@@ -41,6 +43,7 @@ internal sealed class AggregationEngine
         IEngagementFinder finder,
         ICatalogSnapshotSource catalog,
         IProducerCaller caller,
+        ConsumerAuthorization authorization,
         IOptions<AggregationOptions> options,
         TimeProvider time,
         ILogger<AggregationEngine> logger)
@@ -48,6 +51,7 @@ internal sealed class AggregationEngine
         _finder = finder;
         _catalog = catalog;
         _caller = caller;
+        _authorization = authorization;
         _options = options.Value;
         _time = time;
         _today = new LocalDate(time);
@@ -101,7 +105,7 @@ internal sealed class AggregationEngine
         }
 
         var today = _today.Today;
-        var producers = FanOutPlan.Producers(request, engagements, consumer, snapshot, today, OwnAddress);
+        var producers = FanOutPlan.Producers(request, engagements, consumer, snapshot, today, OwnAddress, _authorization);
         if (producers.Count == 0)
         {
             AggregationLog.Aggregated(_logger, contract.Name, consumer.CorrelationId, engagements.Count, 0, 0, Elapsed(started));

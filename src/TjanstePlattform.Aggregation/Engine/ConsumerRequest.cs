@@ -1,7 +1,6 @@
 using System.Xml;
-using System.Xml.Linq;
 using TjanstePlattform.Aggregation.Descriptors;
-using TjanstePlattform.Soap.Xml;
+using TjanstePlattform.Soap.Service;
 
 namespace TjanstePlattform.Aggregation.Engine;
 
@@ -21,149 +20,60 @@ public sealed record ConsumerRequest(
     IReadOnlyList<string> Categorizations)
 {
     /// <summary>
-    /// Reads a consumer's envelope: the contract from the first Body child's namespace (never the URL), the patient id
-    /// and the filter elements the descriptor names. Returns an error text for anything the engine cannot work with.
+    /// Takes what the engine needs from a consumer's request, already read within the SOAP layer's limits: the contract
+    /// from the first Body child's namespace (never the URL), the patient id and the filter elements the descriptor
+    /// names. Returns an error text for anything the engine cannot work with.
     /// </summary>
-    public static (ConsumerRequest? Request, string? Error) Read(ReadOnlyMemory<byte> envelope, AggregatedContracts contracts)
+    public static (ConsumerRequest? Request, string? Error) Read(SoapRequest soap, AggregatedContracts contracts)
     {
-        XElement? body;
-        try
-        {
-            body = FirstBodyChild(envelope);
-        }
-        catch (XmlException ex)
-        {
-            return (null, $"The request is not well-formed XML: {ex.Message}");
-        }
-        catch (Exception ex) when (ex is ArgumentException or System.Text.DecoderFallbackException)
-        {
-            return (null, $"The request could not be read: {ex.Message}");
-        }
-
-        if (body is null)
-        {
-            return (null, "The request is not a SOAP 1.1 envelope with a Body element.");
-        }
-
-        var contract = contracts.Find(body.Name.NamespaceName);
+        var body = soap.Body;
+        var contract = contracts.Find(body.NamespaceURI);
         if (contract is null)
         {
-            return (null, $"The service contract {body.Name.NamespaceName} is not aggregated by this platform.");
+            return (null, $"The service contract {body.NamespaceURI} is not aggregated by this platform.");
         }
 
-        if (body.Name.LocalName != contract.RequestElement || body.Name.NamespaceName != contract.Namespace)
+        if (body.LocalName != contract.RequestElement || body.NamespaceURI != contract.Namespace)
         {
-            return (null, $"Expected the request element {{{contract.Namespace}}}{contract.RequestElement}, found {body.Name}.");
+            return (null, $"Expected the request element {{{contract.Namespace}}}{contract.RequestElement}, found {{{body.NamespaceURI}}}{body.LocalName}.");
         }
 
-        var patient = Follow(body, contract.Namespace, contract.PatientIdPath)?.Value.Trim();
+        var patient = Follow(body, contract.Namespace, contract.PatientIdPath)?.InnerText.Trim();
         if (string.IsNullOrEmpty(patient))
         {
             return (null, $"The request has no patient id ({string.Join('/', contract.PatientIdPath)}).");
         }
 
-        XNamespace ns = contract.Namespace;
-        var sourceSystem = contract.SourceSystemFilter is null ? null : body.Element(ns + contract.SourceSystemFilter)?.Value.Trim();
+        var sourceSystem = contract.SourceSystemFilter is null ? null : Child(body, contract.Namespace, contract.SourceSystemFilter)?.InnerText.Trim();
         var categorizations = contract.CategorizationFilter is null
             ? []
-            : body.Elements(ns + contract.CategorizationFilter).Select(e => e.Value.Trim()).Where(v => v.Length > 0).ToArray();
-        return (new ConsumerRequest(contract, envelope, patient, string.IsNullOrEmpty(sourceSystem) ? null : sourceSystem, categorizations), null);
-    }
-
-    private static XElement? FirstBodyChild(ReadOnlyMemory<byte> envelope)
-    {
-        using var stream = new ReadOnlyMemoryStream(envelope);
-        using var reader = SafeXml.CreateReader(stream);
-        if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "Envelope" || reader.NamespaceURI != RivtaNamespaces.Soap11Envelope)
-        {
-            return null;
-        }
-
-        // Envelope children: skip Header entries, descend into Body, take its first element.
-        if (reader.IsEmptyElement || !reader.Read())
-        {
-            return null;
-        }
-
-        while (!reader.EOF)
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.Depth == 1)
-            {
-                if (reader.LocalName == "Body" && reader.NamespaceURI == RivtaNamespaces.Soap11Envelope)
-                {
-                    if (reader.IsEmptyElement)
-                    {
-                        return null;
-                    }
-
-                    reader.Read();
-                    while (!reader.EOF && reader.Depth >= 2)
-                    {
-                        if (reader.NodeType == XmlNodeType.Element)
-                        {
-                            var element = (XElement)XNode.ReadFrom(reader);
-
-                            // The rest must be well-formed too: every fan-out copy streams the whole envelope.
-                            while (reader.Read())
-                            {
-                            }
-
-                            return element;
-                        }
-
-                        reader.Read();
-                    }
-
-                    return null;
-                }
-
-                reader.Skip();
-                continue;
-            }
-
-            reader.Read();
-        }
-
-        return null;
+            : Children(body, contract.Namespace, contract.CategorizationFilter).Select(e => e.InnerText.Trim()).Where(v => v.Length > 0).ToArray();
+        return (new ConsumerRequest(contract, soap.Envelope, patient, string.IsNullOrEmpty(sourceSystem) ? null : sourceSystem, categorizations), null);
     }
 
     /// <summary>The first element at the path: the first step a child in the contract namespace, deeper steps by local name.</summary>
-    private static XElement? Follow(XElement root, string contractNamespace, IReadOnlyList<string> path)
+    private static XmlElement? Follow(XmlElement root, string contractNamespace, IReadOnlyList<string> path)
     {
-        XNamespace ns = contractNamespace;
-        var current = root.Element(ns + path[0]);
+        var current = Child(root, contractNamespace, path[0]);
         for (var i = 1; current is not null && i < path.Count; i++)
         {
-            current = current.Elements().FirstOrDefault(e => e.Name.LocalName == path[i]);
+            current = Child(current, null, path[i]);
         }
 
         return current;
     }
-}
 
-/// <summary>A read-only stream over memory (no copy).</summary>
-internal sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> memory) : Stream
-{
-    private int _position;
+    private static XmlElement? Child(XmlElement parent, string? ns, string localName) => Children(parent, ns, localName).FirstOrDefault();
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => memory.Length;
-    public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
+    private static IEnumerable<XmlElement> Children(XmlElement parent, string? ns, string localName)
     {
-        var count = Math.Min(buffer.Length, memory.Length - _position);
-        memory.Span.Slice(_position, count).CopyTo(buffer);
-        _position += count;
-        return count;
+        for (var node = parent.FirstChild; node is not null; node = node.NextSibling)
+        {
+            if (node is XmlElement element && element.LocalName == localName && (ns is null || element.NamespaceURI == ns))
+            {
+                yield return element;
+            }
+        }
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
+

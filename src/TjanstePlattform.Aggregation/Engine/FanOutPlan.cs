@@ -1,6 +1,7 @@
 using TjanstePlattform.Aggregation.Descriptors;
 using TjanstePlattform.Catalog.Snapshots;
 using TjanstePlattform.EngagementIndex.Engagements;
+using TjanstePlattform.Routing.RoutingRules;
 
 namespace TjanstePlattform.Aggregation.Engine;
 
@@ -17,7 +18,8 @@ internal static class FanOutPlan
         ConsumerIdentity consumer,
         CatalogSnapshot snapshot,
         DateOnly today,
-        string ownAddress)
+        string ownAddress,
+        ConsumerAuthorization authorization)
     {
         var contract = request.Contract;
         var keys = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -48,7 +50,8 @@ internal static class FanOutPlan
                 continue;
             }
 
-            if (!IsAuthorized(snapshot, consumer, engagement.LogicalAddress, contract.Namespace, today))
+            // The one authorization rule (anropsbehörighet), for the sender or the original consumer (AGGREGATIONS.md 3b).
+            if (!authorization.IsAuthorized(snapshot, consumer.Sender, consumer.OriginalConsumer, engagement.LogicalAddress, contract.Namespace, today))
             {
                 continue;
             }
@@ -57,41 +60,6 @@ internal static class FanOutPlan
         }
 
         return [.. keys];
-    }
-
-    /// <summary>
-    /// The consumer may read the engagement's logical address through this contract: an authorization (anropsbehörighet)
-    /// valid today for the sender or the original consumer, on that address exactly or on <c>*</c>.
-    /// </summary>
-    public static bool IsAuthorized(CatalogSnapshot snapshot, ConsumerIdentity consumer, string logicalAddress, string contract, DateOnly today) =>
-        IsAuthorized(snapshot, consumer.Sender, logicalAddress, contract, today)
-        || (!string.Equals(consumer.OriginalConsumer, consumer.Sender, StringComparison.OrdinalIgnoreCase)
-            && IsAuthorized(snapshot, consumer.OriginalConsumer, logicalAddress, contract, today));
-
-    private static bool IsAuthorized(CatalogSnapshot snapshot, string consumer, string logicalAddress, string contract, DateOnly today)
-    {
-        if (string.IsNullOrEmpty(consumer))
-        {
-            return false;
-        }
-
-        foreach (var cooperation in snapshot.AuthorizationsFor(consumer, logicalAddress, contract))
-        {
-            if (cooperation.Validity.IsValidOn(today))
-            {
-                return true;
-            }
-        }
-
-        foreach (var cooperation in snapshot.AuthorizationsFor(consumer, "*", contract))
-        {
-            if (cooperation.Validity.IsValidOn(today))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool Contains(IReadOnlyList<string> values, string? value)

@@ -1,3 +1,4 @@
+using TjanstePlattform.Soap.Service;
 using System.Text;
 using System.Xml;
 using TjanstePlattform.Aggregation.Descriptors;

@@ -1,3 +1,4 @@
+using TjanstePlattform.Soap.Service;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -45,8 +46,7 @@ internal static partial class ProducerAnswerReader
             using var records = new MemoryStream();
             using var extensions = new MemoryStream();
             int count;
-            using (var input = new Engine.ReadOnlyMemoryStream(answer.Body))
-            using (var reader = SafeXml.CreateReader(input))
+            using (var reader = SoapXml.CreateReader(answer.Body, SoapLimits.Default))
             using (var recordWriter = XmlWriter.Create(records, FragmentSettings))
             using (var extensionWriter = XmlWriter.Create(extensions, FragmentSettings))
             {
@@ -249,8 +249,7 @@ internal static partial class ProducerAnswerReader
         {
             try
             {
-                using var input = new Engine.ReadOnlyMemoryStream(answer.Body);
-                using var reader = SafeXml.CreateReader(input);
+                using var reader = SoapXml.CreateReader(answer.Body, SoapLimits.Default);
                 var (found, _) = MoveToBodyChild(reader);
                 if (found && reader.LocalName == "Fault" && reader.NamespaceURI == RivtaNamespaces.Soap11Envelope)
                 {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using TjanstePlattform.Catalog.Editing;
 
 namespace TjanstePlattform.Catalog.BuiltIn;
@@ -10,22 +9,25 @@ namespace TjanstePlattform.Catalog.BuiltIn;
 /// depends on this class, so it must not depend on the registrations at construction (they may use the catalog).
 /// </summary>
 /// <remarks>
-/// The registrations are resolved only when needed: a part's registrations may themselves depend (through
-/// their own services) on the catalog, and resolving them while the catalog is being constructed would
-/// deadlock the container.
+/// The built-ins publish their registrations as data: the start-up hands them over together with the base address,
+/// so the catalog depends on no part that may itself depend on the catalog.
 /// </remarks>
-internal sealed class BuiltInWiring(IServiceProvider services)
+internal sealed class BuiltInWiring
 {
-    private Uri? _baseAddress;
+    private Wiring? _wiring;
 
-    public void SetBaseAddress(Uri baseAddress) => Volatile.Write(ref _baseAddress, baseAddress);
+    /// <summary>The base address and the always-ensured registrations, once the server listens.</summary>
+    public void Publish(Uri baseAddress, IEnumerable<IBuiltInRegistrations> registrations) =>
+        Volatile.Write(ref _wiring, new Wiring(baseAddress, [.. registrations.Where(r => !r.SeedOnce)]));
 
     /// <summary>Reconciles the always-ensured registrations into <paramref name="edit"/> (nothing before the address is known).</summary>
     public void Reapply(CatalogEdit edit)
     {
-        if (Volatile.Read(ref _baseAddress) is { } baseAddress)
+        if (Volatile.Read(ref _wiring) is { } wiring)
         {
-            BuiltInReconciler.Apply(edit, baseAddress, services.GetServices<IBuiltInRegistrations>().Where(r => !r.SeedOnce), seed: false);
+            BuiltInReconciler.Apply(edit, wiring.BaseAddress, wiring.Registrations, seed: false);
         }
     }
+
+    private sealed record Wiring(Uri BaseAddress, IReadOnlyList<IBuiltInRegistrations> Registrations);
 }

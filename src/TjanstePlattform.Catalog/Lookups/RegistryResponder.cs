@@ -1,3 +1,4 @@
+using TjanstePlattform.Soap.Service;
 using TjanstePlattform.Platform;
 using TjanstePlattform.Catalog.Editing;
 using TjanstePlattform.Catalog.Model;
@@ -73,11 +74,11 @@ internal sealed class RegistryResponder(ICatalogSnapshotSource catalog, TimeProv
     }
 
     private CatalogSnapshot Snapshot() =>
-        catalog.Current ?? throw new LookupFaultException("The service addressing catalog is not loaded.", clientFault: false);
+        catalog.Current ?? throw SoapFaultException.Server("The service addressing catalog is not loaded.", "The service addressing catalog is not loaded.");
 
     private static string Required(string? value, string element) =>
         string.IsNullOrWhiteSpace(value)
-            ? throw new LookupFaultException($"The request has no {element}.", clientFault: true)
+            ? throw LookupServices.ClientFault($"The request has no {element}.")
             : value.Trim();
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using TjanstePlattform.Soap.Service;
 using System.Globalization;
 using TjanstePlattform.Catalog.Model;
 using TjanstePlattform.Catalog.Snapshots;
@@ -106,5 +107,5 @@ internal sealed class SokVagvalsInfoResponder(ICatalogSnapshotSource catalog)
     }
 
     private CatalogSnapshot Snapshot() =>
-        catalog.Current ?? throw new LookupFaultException("The service addressing catalog is not loaded.", clientFault: false);
+        catalog.Current ?? throw SoapFaultException.Server("The service addressing catalog is not loaded.", "The service addressing catalog is not loaded.");
 }

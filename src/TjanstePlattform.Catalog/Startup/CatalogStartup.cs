@@ -69,7 +69,7 @@ internal sealed partial class CatalogStartup : IHostedService
         try
         {
             var baseAddress = await _address.GetBaseAddressAsync(cancellationToken).ConfigureAwait(false);
-            _wiring.SetBaseAddress(baseAddress);
+            _wiring.Publish(baseAddress, _registrations);
             if (!_runtime.StoreAvailable)
             {
                 // Serving from the local file (or nothing): nothing can be written; the file holds the last built-ins.

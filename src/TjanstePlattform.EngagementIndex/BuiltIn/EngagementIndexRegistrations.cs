@@ -19,10 +19,10 @@ internal sealed class EngagementIndexRegistrations(IOptions<EngagementIndexOptio
         get
         {
             var owner = options.Value.Owner!;
-            yield return new BuiltInServiceProduction(owner, owner, EngagementIndexNamespaces.UpdateResponder, EngagementIndexEndpoints.UpdatePath);
-            yield return new BuiltInServiceProduction(owner, owner, EngagementIndexNamespaces.ProcessNotificationResponder, EngagementIndexEndpoints.ProcessNotificationPath);
-            yield return new BuiltInServiceProduction(owner, owner, EngagementIndexNamespaces.FindContentResponder, EngagementIndexEndpoints.FindContentPath);
-            yield return new BuiltInServiceProduction(owner, owner, EngagementIndexNamespaces.GetUpdatesResponder, EngagementIndexEndpoints.GetUpdatesPath);
+            yield return new BuiltInServiceProduction(owner, owner, EngagementIndexNamespaces.UpdateResponder, EngagementIndexServices.UpdatePath);
+            yield return new BuiltInServiceProduction(owner, owner, EngagementIndexNamespaces.ProcessNotificationResponder, EngagementIndexServices.ProcessNotificationPath);
+            yield return new BuiltInServiceProduction(owner, owner, EngagementIndexNamespaces.FindContentResponder, EngagementIndexServices.FindContentPath);
+            yield return new BuiltInServiceProduction(owner, owner, EngagementIndexNamespaces.GetUpdatesResponder, EngagementIndexServices.GetUpdatesPath);
         }
     }
 

@@ -1,3 +1,4 @@
+using TjanstePlattform.Soap.Service;
 using System.Xml.Serialization;
 using TjanstePlattform.Contracts.EngagementIndex;
 using TjanstePlattform.EngagementIndex.Processing;
@@ -41,7 +42,7 @@ internal sealed class NotificationPlanner(SubscriberDirectory directory)
                         Engagement = EngagementMapping.ToWire(c.Engagement),
                     }).ToList(),
                 };
-                entries.Add(new OutboxEntry(subscriber.LogicalAddress, SoapMessageIO.RenderElement(Serializer, body, WireNamespaces.ProcessNotification), chunk.Length));
+                entries.Add(new OutboxEntry(subscriber.LogicalAddress, SoapBodies.RenderElement(Serializer, body, WireNamespaces.ProcessNotification), chunk.Length));
             }
         }
 

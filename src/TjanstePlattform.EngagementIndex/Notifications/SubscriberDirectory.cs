@@ -43,10 +43,10 @@ internal sealed class SubscriberDirectory
     private readonly EngagementClock _clock;
     private Cached? _cached;
 
-    public SubscriberDirectory(IServiceProvider services, IOptions<EngagementIndexOptions> options, EngagementClock clock)
+    public SubscriberDirectory(IOptions<EngagementIndexOptions> options, EngagementClock clock, ICatalogSnapshotSource? catalog = null)
     {
         // The catalog is another part: without it (a trimmed host, some tests) the index simply has no subscribers.
-        _catalog = services.GetService<ICatalogSnapshotSource>();
+        _catalog = catalog;
         _options = options.Value;
         _clock = clock;
     }

@@ -1,4 +1,5 @@
 using TjanstePlattform.Soap.Faults;
+using TjanstePlattform.Soap.Service;
 
 namespace TjanstePlattform.EngagementIndex.Processing;
 
@@ -6,10 +7,10 @@ namespace TjanstePlattform.EngagementIndex.Processing;
 /// A request the index refuses, answered as a SOAP 1.1 fault with <see cref="Exception.Message"/> as faultstring.
 /// The texts are the reference EI's (clients match on them), typos included ("messge", "to long", "Minium").
 /// </summary>
-public sealed class EngagementIndexFault : Exception
+public sealed class EngagementIndexFault : SoapFaultException
 {
     private EngagementIndexFault(string code, string message, SoapFaultActor actor)
-        : base($"{code}: {message}")
+        : base(actor, $"{code}: {message}")
     {
         Code = code;
         Actor = actor;

@@ -16,6 +16,8 @@ internal sealed class ServerPlatformAddress(IServer server, IHostApplicationLife
 
     public Task<Uri> GetBaseAddressAsync(CancellationToken cancellationToken = default) => _address.Task.WaitAsync(cancellationToken);
 
+    public Uri? BaseAddress => _address.Task.IsCompletedSuccessfully ? _address.Task.Result : null;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(options.Value.BaseAddress))

@@ -8,4 +8,7 @@ public interface IPlatformAddress
 {
     /// <summary>The base address, e.g. <c>http://127.0.0.1:8080</c>; completes when the server is listening.</summary>
     Task<Uri> GetBaseAddressAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The base address once known (null before the server listens): for decisions on the per-call path.</summary>
+    Uri? BaseAddress { get; }
 }

@@ -36,6 +36,9 @@ public static class LogEventIds
     public const int ContractValidationTreeFailed = 3002;
     public const int ContractValidationDirectoryMissing = 3003;
     public const int ContractValidationElementOverridden = 3004;
+    public const int SoapServiceRefused = 3101;
+    public const int SoapServiceFailed = 3102;
+    public const int SoapServiceDirectCallRefused = 3103;
 
     public const int EngagementIndexOpened = 5001;
     public const int EngagementIndexResuming = 5101;
@@ -45,8 +48,6 @@ public static class LogEventIds
     public const int EngagementIndexDeadLettered = 5105;
     public const int EngagementIndexQueueFailed = 5106;
     public const int EngagementIndexObserverFailed = 5107;
-    public const int EngagementIndexRefused = 5201;
-    public const int EngagementIndexFailed = 5202;
 
     public const int AggregationAggregated = 6001;
     public const int AggregationBranchFailed = 6002;
@@ -59,8 +60,6 @@ public static class LogEventIds
     public const int SourceSystemsGivenUp = 7002;
     public const int SourceSystemsSlow = 7003;
     public const int SourceSystemsInjected = 7010;
-    public const int SourceSystemsRefused = 7011;
-    public const int SourceSystemsFailed = 7012;
     public const int SourceSystemsLoaded = 7020;
     public const int SourceSystemsImported = 7021;
     public const int SourceSystemsSeedTimeout = 7022;

@@ -25,6 +25,9 @@ internal sealed class RouterCall
     /// <summary>The body is streamed through <see cref="EnvelopeRewriter"/> instead of byte for byte.</summary>
     public bool Rewrite { get; init; }
 
+    /// <summary>The platform's call token, when the producer is one of the platform's own reached over HTTP.</summary>
+    public string? PlatformToken { get; init; }
+
     /// <summary>Set when the producer answered with an error that is not a SOAP envelope (VP009).</summary>
     public int? ProducerErrorStatus { get; set; }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Routing.Headers;
 using TjanstePlattform.Platform;
+using TjanstePlattform.Soap.Service;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace TjanstePlattform.Routing.Forwarding;
@@ -72,6 +73,12 @@ internal sealed class RouterTransformer(IOptionsMonitor<RoutingOptions> routing,
                 headers.TryAddWithoutValidation(RivtaHeaders.SenderId, call.Sender);
                 headers.TryAddWithoutValidation(RivtaHeaders.InstanceId, rules.InstanceId);
             }
+
+            if (call.PlatformToken is not null)
+            {
+                // An HTTP hop to one of the platform's own producers: the token tells them the router made it.
+                headers.TryAddWithoutValidation(PlatformCallToken.HeaderName, call.PlatformToken);
+            }
         }
 
         public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
@@ -134,7 +141,7 @@ internal sealed class RouterTransformer(IOptionsMonitor<RoutingOptions> routing,
         return mediaType is not null && mediaType.Contains("xml", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsStripped(string name) =>
+    internal static bool IsStripped(string name) =>
         name.StartsWith(RivtaHeaders.VpPrefix, StringComparison.OrdinalIgnoreCase)
         || name.StartsWith(RivtaHeaders.ForwardedPrefix, StringComparison.OrdinalIgnoreCase);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TjanstePlattform.Routing.Headers;
 using TjanstePlattform.Soap.Faults;
 using TjanstePlattform.Platform;
+using TjanstePlattform.Soap.Service;
 
 namespace TjanstePlattform.Routing.Identity;
 
@@ -12,7 +13,7 @@ namespace TjanstePlattform.Routing.Identity;
 /// Who is calling (the service consumer's HSA-id). HTTPS: the client certificate's subject SERIALNUMBER;
 /// plain HTTP: a whitelisted peer's <c>x-vp-sender-id</c>.
 /// </summary>
-internal sealed class SenderIdentification(IOptionsMonitor<RoutingOptions> routing, IOptions<PlatformOptions> platform)
+internal sealed class SenderIdentification(IOptionsMonitor<RoutingOptions> routing, IOptions<PlatformOptions> platform) : IConsumerIdentification
 {
     /// <summary>OID of the subject attribute SERIALNUMBER, where Swedish e-service certificates carry the HSA-id.</summary>
     public const string SerialNumberOid = "2.5.4.5";

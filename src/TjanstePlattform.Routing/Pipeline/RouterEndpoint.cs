@@ -6,11 +6,13 @@ using TjanstePlattform.Catalog.Snapshots;
 using TjanstePlattform.Routing.Forwarding;
 using TjanstePlattform.Routing.Headers;
 using TjanstePlattform.Routing.Identity;
+using TjanstePlattform.Routing.Internal;
 using TjanstePlattform.Routing.RoutingRules;
 using TjanstePlattform.Routing.Validation;
 using TjanstePlattform.Soap.Validation;
 using TjanstePlattform.Soap.Envelope;
 using TjanstePlattform.Soap.Faults;
+using TjanstePlattform.Soap.Service;
 using TjanstePlattform.Platform;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -27,8 +29,12 @@ internal sealed class RouterEndpoint(
     IHttpForwarder forwarder,
     ProducerClient producers,
     RoutingRulesContext rules,
+    ConsumerAuthorization authorization,
     RouterValidation validation,
     RouterTransformer transformer,
+    BuiltInProducers builtIns,
+    InProcessProducer inProcess,
+    PlatformCallToken platformToken,
     IOptionsMonitor<RoutingOptions> routing,
     IOptions<PlatformOptions> platform,
     TimeProvider time,
@@ -99,8 +105,10 @@ internal sealed class RouterEndpoint(
             return;
         }
 
+        // The platform's own calls (the aggregating services' fan-out) set the original consumer by right.
+        var internalCall = context.Features.Get<InternalCallFeature>() is not null;
         var originalConsumer = request.Headers[RivtaHeaders.OriginalServiceConsumer].ToString();
-        if (!string.IsNullOrWhiteSpace(originalConsumer) && !options.MaySetOriginalConsumer(sender!))
+        if (!internalCall && !string.IsNullOrWhiteSpace(originalConsumer) && !options.MaySetOriginalConsumer(sender!))
         {
             if (options.RejectUnapprovedOriginalConsumer)
             {
@@ -150,7 +158,10 @@ internal sealed class RouterEndpoint(
             return;
         }
 
-        if (!RoutingDecision.IsAuthorized(snapshot, sender!, head.Receiver, head.ContractNamespace, today, hsa, oldStyle))
+        var authorized = internalCall
+            ? authorization.IsAuthorized(snapshot, sender!, originalConsumer, head.Receiver, head.ContractNamespace, today)
+            : authorization.IsAuthorized(snapshot, sender!, head.Receiver, head.ContractNamespace, today);
+        if (!authorized)
         {
             await FaultAsync(context, VpFaults.NotAuthorized(head.ContractNamespace, head.Receiver, sender!), correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
@@ -183,6 +194,8 @@ internal sealed class RouterEndpoint(
         // 5. Forward as a stream, converting the RIV profile or the encoding while streaming when needed.
         var producerProfile = RoutingDecision.ProducerProfile(production!);
         var convertTo = producerProfile == head.Profile ? null : producerProfile;
+        var producerUri = transformer.PhysicalUri(production!.PhysicalAddress);
+        var builtIn = builtIns.Find(producerUri);
         var call = new RouterCall
         {
             ConvertTo = convertTo,
@@ -195,13 +208,40 @@ internal sealed class RouterEndpoint(
             OriginalConsumer = string.IsNullOrWhiteSpace(originalConsumer) ? sender! : originalConsumer,
             RoutingHistory = string.IsNullOrEmpty(history) ? "#" + instanceId : history + "#" + instanceId,
             StartTimestamp = started,
+            PlatformToken = builtIn is null ? null : platformToken.Value,
         };
+        var timeout = options.Timeouts.For(head.ContractNamespace);
+
+        // A built-in producer is called in-process: no socket, same headers, faults and timeouts. A call that needs its
+        // body rewritten (profile or encoding) takes the HTTP hop, whose streaming rewriter does that.
+        if (builtIn is not null && !call.Rewrite && !options.BuiltInsOverHttp)
+        {
+            var fault = await inProcess.SendAsync(context, call, builtIn, producerUri, timeout);
+            if (fault is not null)
+            {
+                if (fault.Code == VpFaultCode.VP009)
+                {
+                    RouterLog.ProducerFailed(logger, production.PhysicalAddress, fault.Detail, correlationId, null);
+                }
+
+                await FaultAsync(context, fault, correlationId, sender, head.Receiver, head.ContractNamespace);
+                return;
+            }
+
+            if (capture is not null)
+            {
+                validation.ValidateResponse(capture, correlationId);
+            }
+
+            RouterLog.Routed(logger, sender!, head.Receiver, head.ContractNamespace, production.PhysicalAddress, context.Response.StatusCode, call.ProducerResponseMs, correlationId);
+            return;
+        }
         if (call.Rewrite)
         {
             RewritingBody.Install(request, convertTo, head.ReadAsUtf8, context.RequestAborted);
         }
 
-        var config = new ForwarderRequestConfig { ActivityTimeout = options.Timeouts.For(head.ContractNamespace) };
+        var config = new ForwarderRequestConfig { ActivityTimeout = timeout };
         var transcoder = call.ResponseEncoding is null ? null : ResponseTranscoder.Install(context, call.ResponseEncoding);
         var error = await forwarder.SendAsync(context, production!.PhysicalAddress, producers.Invoker, config, transformer.For(call));
         if (transcoder is not null)

@@ -26,11 +26,11 @@ public static class SoapFaultWriter
             writer.WriteStartElement("soap", "Body", RivtaNamespaces.Soap11Envelope);
             writer.WriteStartElement("soap", "Fault", RivtaNamespaces.Soap11Envelope);
             writer.WriteElementString("faultcode", actor == SoapFaultActor.Client ? "soap:Client" : "soap:Server");
-            writer.WriteElementString("faultstring", faultString);
+            writer.WriteElementString("faultstring", XmlText(faultString));
             if (detail is not null)
             {
                 writer.WriteStartElement("detail");
-                writer.WriteElementString("detailString", detail);
+                writer.WriteElementString("detailString", XmlText(detail));
                 writer.WriteEndElement();
             }
 
@@ -41,6 +41,60 @@ public static class SoapFaultWriter
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with every character XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/F)
+    /// replaced by U+FFFD: a parser's message quotes the offending character, and the fault must still be written.
+    /// </summary>
+    public static string XmlText(string text)
+    {
+        var firstInvalid = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!IsXmlCharAt(text, i, out var width))
+            {
+                firstInvalid = i;
+                break;
+            }
+
+            i += width - 1;
+        }
+
+        if (firstInvalid < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        builder.Append(text, 0, firstInvalid);
+        for (var i = firstInvalid; i < text.Length; i++)
+        {
+            if (IsXmlCharAt(text, i, out var width))
+            {
+                builder.Append(text, i, width);
+                i += width - 1;
+            }
+            else
+            {
+                builder.Append('\uFFFD');
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsXmlCharAt(string text, int i, out int width)
+    {
+        var c = text[i];
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            width = 2;
+            return true;
+        }
+
+        width = 1;
+        return XmlConvert.IsXmlChar(c);
     }
 
     /// <summary>Renders a VP fault for the given platform name.</summary>

@@ -36,10 +36,10 @@ internal sealed partial class DemoWorldStartup : IHostedService
         ISourceSystemStore store,
         DemoWorldState state,
         FaultInjector faults,
-        IServiceProvider services,
         EngagementReporter reporter,
         IOptions<SourceSystemsOptions> options,
-        ILogger<DemoWorldStartup> logger)
+        ILogger<DemoWorldStartup> logger,
+        PlatformReadiness? readiness = null)
     {
         _world = world;
         _directory = directory;
@@ -49,7 +49,7 @@ internal sealed partial class DemoWorldStartup : IHostedService
         _reporter = reporter;
         _options = options.Value.EngagementIndex;
         _logger = logger;
-        _readiness = (PlatformReadiness?)services.GetService(typeof(PlatformReadiness));
+        _readiness = readiness;
         _readiness?.Require(ReadinessGate);
     }
 

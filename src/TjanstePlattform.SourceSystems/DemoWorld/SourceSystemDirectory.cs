@@ -21,12 +21,12 @@ internal sealed record SourceSystem(
     IReadOnlyList<string> LogicalAddresses,
     string DataController,
     bool DemoConsumerAuthorized,
-    IReadOnlyList<SoapOperation> Operations)
+    IReadOnlyList<SourceSystemOperation> Operations)
 {
     /// <summary>The system's base path: <c>{PathBase}/{HsaId}</c>.</summary>
     public string BasePath(string pathBase) => $"{pathBase.TrimEnd('/')}/{HsaId}";
 
-    public SoapOperation? Operation(string contractNamespace, string element) =>
+    public SourceSystemOperation? Operation(string contractNamespace, string element) =>
         Operations.FirstOrDefault(o => string.Equals(o.ContractNamespace, contractNamespace, StringComparison.OrdinalIgnoreCase)
             && string.Equals(o.RequestElement, element, StringComparison.Ordinal));
 }
@@ -57,6 +57,6 @@ internal sealed class SourceSystemDirectory
 
     public SourceSystem? Find(string hsaId) => _systems.Value.TryGetValue(hsaId, out var system) ? system : null;
 
-    private static SourceSystem Describe(SourceSystemData data, SourceSystemKind kind, IReadOnlyList<SoapOperation> operations) =>
+    private static SourceSystem Describe(SourceSystemData data, SourceSystemKind kind, IReadOnlyList<SourceSystemOperation> operations) =>
         new(data.HsaId, data.Name, kind, [.. data.AllLogicalAddresses()], data.DataController, data.DemoConsumerAuthorized, operations);
 }

@@ -1,3 +1,4 @@
+using TjanstePlattform.Soap.Service;
 using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
@@ -29,7 +30,7 @@ internal sealed partial class EngagementReporter : BackgroundService
     private readonly ISourceSystemStore _store;
     private readonly IHttpClientFactory _http;
     private readonly IPlatformAddress _address;
-    private readonly IServiceProvider _services;
+    private readonly ICatalogSnapshotSource? _catalog;
     private readonly SourceSystemClock _clock;
     private readonly EngagementReportingOptions _options;
     private readonly ILogger<EngagementReporter> _logger;
@@ -42,18 +43,17 @@ internal sealed partial class EngagementReporter : BackgroundService
         ISourceSystemStore store,
         IHttpClientFactory http,
         IPlatformAddress address,
-        IServiceProvider services,
         SourceSystemClock clock,
         IOptions<SourceSystemsOptions> options,
         IOptions<PlatformOptions> platform,
-        ILogger<EngagementReporter> logger)
+        ILogger<EngagementReporter> logger,
+        ICatalogSnapshotSource? catalog = null)
     {
         _store = store;
         _http = http;
         _address = address;
-        // The catalog is looked up when sending starts, not here: the catalog itself is built from the built-in
-        // registrations, and one of them needs this reporter.
-        _services = services;
+        // Optional: a host without the catalog (some tests) has no routing changes to follow.
+        _catalog = catalog;
         _clock = clock;
         _options = options.Value.EngagementIndex;
         _logger = logger;
@@ -134,7 +134,7 @@ internal sealed partial class EngagementReporter : BackgroundService
         }
 
         var target = new Uri(baseAddress, _options.RouterPath);
-        var catalog = (ICatalogSnapshotSource?)_services.GetService(typeof(ICatalogSnapshotSource));
+        var catalog = _catalog;
         if (catalog is not null)
         {
             catalog.Changed += OnCatalogChanged;
@@ -223,8 +223,8 @@ internal sealed partial class EngagementReporter : BackgroundService
     private async Task<(bool Delivered, bool Permanent, string Error)> SendAsync(Uri target, OutboxEntry entry, CancellationToken cancellationToken)
     {
         var update = new UpdateType { EngagementTransaction = [.. entry.Engagements.Select(e => e.ToTransaction())] };
-        var body = XmlMessages.Envelope(update, EngagementIndexNamespaces.UpdateElement, EngagementIndexNamespaces.UpdateResponder,
-            [(IndexAddress, RivtaNamespaces.LogicalAddressElement, RivtaNamespaces.Registry)]);
+        var body = SoapBodies.Envelope(update, SoapBodies.SerializerFor(typeof(UpdateType), EngagementIndexNamespaces.UpdateElement, EngagementIndexNamespaces.UpdateResponder),
+            SoapBodies.NoExtraNamespaces, [(IndexAddress, RivtaNamespaces.LogicalAddressElement, RivtaNamespaces.Registry)]);
         using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=UTF-8");
         request.Headers.TryAddWithoutValidation("SOAPAction", EngagementIndexNamespaces.UpdateAction);

@@ -17,17 +17,17 @@ internal sealed class JournalService
     public const string GetMedicationHistoryInteraction = "GetMedicationHistory";
     public const string GetRequestActivitiesInteraction = "GetRequestActivities";
 
-    public IReadOnlyList<SoapOperation> Operations(JournalSystemData system)
+    public IReadOnlyList<SourceSystemOperation> Operations(JournalSystemData system)
     {
-        var operations = new List<SoapOperation>
+        var operations = new List<SourceSystemOperation>
         {
-            SoapOperation.Create<GetMedicationHistoryType, GetMedicationHistoryResponseType>(
+            SourceSystemOperation.Create<GetMedicationHistoryType, GetMedicationHistoryResponseType>(
                 GetMedicationHistoryInteraction, "2", ActOutcomeNamespaces.GetMedicationHistoryResponder, [ActOutcomeNamespaces.Core, ActOutcomeNamespaces.Core21],
                 (call, request) => Task.FromResult(GetMedicationHistory(system, call, request))),
         };
         if (system.RequestActivities is not null)
         {
-            operations.Add(SoapOperation.Create<GetRequestActivitiesType, GetRequestActivitiesResponseType>(
+            operations.Add(SourceSystemOperation.Create<GetRequestActivitiesType, GetRequestActivitiesResponseType>(
                 GetRequestActivitiesInteraction, "1", RequestStatusNamespaces.GetRequestActivitiesResponder, [RequestStatusNamespaces.Core],
                 (call, request) => Task.FromResult(GetRequestActivities(system, request))));
         }

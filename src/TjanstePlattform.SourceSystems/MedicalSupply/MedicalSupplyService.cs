@@ -18,13 +18,13 @@ internal sealed class MedicalSupplyService(ISourceSystemStore store, SourceSyste
     /// <summary>The schema allows at most ten DeliveryPoint elements.</summary>
     public const int MaxDeliveryPoints = 10;
 
-    public IReadOnlyList<SoapOperation> Operations(MedicalSupplySystemData system) =>
+    public IReadOnlyList<SourceSystemOperation> Operations(MedicalSupplySystemData system) =>
     [
-        SoapOperation.Create<GetMedicalSupplyPrescriptionsType, GetMedicalSupplyPrescriptionsResponseType>(
+        SourceSystemOperation.Create<GetMedicalSupplyPrescriptionsType, GetMedicalSupplyPrescriptionsResponseType>(
             "GetMedicalSupplyPrescriptions", "1", MedicalSupplyNamespaces.GetMedicalSupplyPrescriptionsResponder, [MedicalSupplyNamespaces.Core], (_, request) => Task.FromResult(Prescriptions(system, request))),
-        SoapOperation.Create<GetMedicalSupplyDeliveryPointsType, GetMedicalSupplyDeliveryPointsResponseType>(
+        SourceSystemOperation.Create<GetMedicalSupplyDeliveryPointsType, GetMedicalSupplyDeliveryPointsResponseType>(
             "GetMedicalSupplyDeliveryPoints", "1", MedicalSupplyNamespaces.GetMedicalSupplyDeliveryPointsResponder, [MedicalSupplyNamespaces.Core], (_, request) => Task.FromResult(DeliveryPoints(system, request))),
-        SoapOperation.Create<RegisterMedicalSupplyOrderType, RegisterMedicalSupplyOrderResponseType>(
+        SourceSystemOperation.Create<RegisterMedicalSupplyOrderType, RegisterMedicalSupplyOrderResponseType>(
             "RegisterMedicalSupplyOrder", "1", MedicalSupplyNamespaces.RegisterMedicalSupplyOrderResponder, [MedicalSupplyNamespaces.Core], (call, request) => RegisterAsync(system, call, request)),
     ];
 

@@ -1,3 +1,4 @@
+using TjanstePlattform.Soap.Service;
 using TjanstePlattform.Contracts.Interoperability;
 using TjanstePlattform.SourceSystems.DemoWorld;
 using TjanstePlattform.SourceSystems.Soap;
@@ -23,7 +24,7 @@ internal static class ActorCheck
                 $"Missing SOAP header {Header}.");
         }
 
-        var actor = (ActorType)XmlMessages.Read(call.Actor, typeof(ActorType));
+        var actor = (ActorType)SoapBodies.Read(call.Actor, typeof(ActorType));
         if (string.IsNullOrWhiteSpace(actor.ActorId))
         {
             throw SoapFaultException.Client($"Actor-huvudet saknar actorId.", $"{Header}/actorId is empty.");

@@ -1,3 +1,4 @@
+using TjanstePlattform.Soap.Service;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using TjanstePlattform.Contracts.Scheduling;
@@ -26,19 +27,19 @@ internal sealed class SchedulingService(DemoWorldSource world, ISourceSystemStor
 
     private static readonly string[] Core = [SchedulingNamespaces.Core, SchedulingNamespaces.CoreExtension];
 
-    public IReadOnlyList<SoapOperation> Operations(SchedulingSystemData system) =>
+    public IReadOnlyList<SourceSystemOperation> Operations(SchedulingSystemData system) =>
     [
-        SoapOperation.Create<GetSubjectOfCareScheduleType, GetSubjectOfCareScheduleResponseType>(
+        SourceSystemOperation.Create<GetSubjectOfCareScheduleType, GetSubjectOfCareScheduleResponseType>(
             "GetSubjectOfCareSchedule", "1", SchedulingNamespaces.GetSubjectOfCareScheduleResponder, Core, (call, request) => Task.FromResult(Schedule(system, call, request))),
-        SoapOperation.Create<GetBookingDetailsType, GetBookingDetailsResponseType>(
+        SourceSystemOperation.Create<GetBookingDetailsType, GetBookingDetailsResponseType>(
             "GetBookingDetails", "1", SchedulingNamespaces.GetBookingDetailsResponder, Core, (call, request) => Task.FromResult(Details(system, call, request))),
-        SoapOperation.Create<GetAvailableTimeslotsType, GetAvailableTimeslotsResponseType>(
+        SourceSystemOperation.Create<GetAvailableTimeslotsType, GetAvailableTimeslotsResponseType>(
             "GetAvailableTimeslots", "1", SchedulingNamespaces.GetAvailableTimeslotsResponder, Core, (call, request) => Task.FromResult(Available(system, call, request))),
-        SoapOperation.Create<MakeBookingType, MakeBookingResponseType>(
+        SourceSystemOperation.Create<MakeBookingType, MakeBookingResponseType>(
             "MakeBooking", "1", SchedulingNamespaces.MakeBookingResponder, Core, (call, request) => MakeAsync(system, call, request)),
-        SoapOperation.Create<UpdateBookingType, UpdateBookingResponseType>(
+        SourceSystemOperation.Create<UpdateBookingType, UpdateBookingResponseType>(
             "UpdateBooking", "1", SchedulingNamespaces.UpdateBookingResponder, Core, (call, request) => UpdateAsync(system, call, request)),
-        SoapOperation.Create<CancelBookingType, CancelBookingResponseType>(
+        SourceSystemOperation.Create<CancelBookingType, CancelBookingResponseType>(
             "CancelBooking", "1", SchedulingNamespaces.CancelBookingResponder, Core, (call, request) => CancelAsync(system, call, request)),
     ];
 

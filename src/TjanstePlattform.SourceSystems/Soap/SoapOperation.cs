@@ -1,5 +1,4 @@
 using System.Xml;
-using TjanstePlattform.Soap.Faults;
 
 namespace TjanstePlattform.SourceSystems.Soap;
 
@@ -7,7 +6,7 @@ namespace TjanstePlattform.SourceSystems.Soap;
 /// One operation a source system answers: the request body's root element (its namespace is the service contract),
 /// the type it is read into, the response element, and the handler.
 /// </summary>
-internal sealed record SoapOperation(
+internal sealed record SourceSystemOperation(
     string Interaction,
     string Major,
     string ContractNamespace,
@@ -23,7 +22,7 @@ internal sealed record SoapOperation(
     public string RelativePath => $"{Interaction}/{Major}/rivtabp21";
 
     /// <summary>A typed operation; <paramref name="coreNamespaces"/> are the domain namespaces its answer uses, given prefixes on the wire.</summary>
-    public static SoapOperation Create<TRequest, TResponse>(
+    public static SourceSystemOperation Create<TRequest, TResponse>(
         string interaction, string major, string contractNamespace, IReadOnlyList<string> coreNamespaces, Func<SoapCall, TRequest, Task<TResponse>> handle)
         where TRequest : class
         where TResponse : class
@@ -45,15 +44,3 @@ internal sealed record SoapCall(
     string? OriginalConsumer,
     string LogId,
     CancellationToken Aborted);
-
-/// <summary>A SOAP fault a producer answers with (HTTP 500): <c>soap:Client</c> for a bad request, <c>soap:Server</c> for its own trouble.</summary>
-internal sealed class SoapFaultException(SoapFaultActor actor, string faultString, string? detail = null) : Exception(faultString)
-{
-    public SoapFaultActor Actor { get; } = actor;
-
-    public string FaultString { get; } = faultString;
-
-    public string? Detail { get; } = detail;
-
-    public static SoapFaultException Client(string faultString, string? detail = null) => new(SoapFaultActor.Client, faultString, detail);
-}

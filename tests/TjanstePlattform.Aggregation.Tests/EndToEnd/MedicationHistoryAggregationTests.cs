@@ -178,7 +178,8 @@ public class MedicationHistoryAggregationTests
         AssertValid(answer);
         var status = answer.Statuses.Single();
         Assert.That(status.LogicalAddress, Is.EqualTo(system), "the aggregator admits it for the original consumer …");
-        Assert.That(status.Text, Does.StartWith("VP007 [TJP] "), "… but the router authorizes the sender only, and says so");
+        Assert.That(status.StatusCode, Is.EqualTo("DataFromSource"), "… and its call through the router is authorized by the same rule");
+        Assert.That(DocumentIds(answer), Is.EqualTo(new[] { "DOC-ORIG" }));
     }
 
     [Test]
@@ -298,8 +299,9 @@ public class MedicationHistoryAggregationTests
     [Test]
     public async Task Calling_the_aggregating_endpoint_without_the_routers_headers_is_a_SOAP_fault()
     {
+        // A direct caller (direct access on) is admitted with a sender only; the router's other headers are missing.
         using var request = Payloads.Post(new Uri(_world.Platform.BaseAddress, "/platform/aggregation/GetMedicationHistory/2/rivtabp21"),
-            Payloads.GmhRequest(AggregationWorld.NewPatient()), sender: null);
+            Payloads.GmhRequest(AggregationWorld.NewPatient()), sender: "SE-DIRECT-CALLER");
         using var response = await _world.Platform.Http.SendAsync(request);
         var answer = await SoapAnswer.ReadAsync(response);
 
@@ -307,8 +309,7 @@ public class MedicationHistoryAggregationTests
         Assert.That(answer.Headers["Content-Type"], Does.StartWith("text/xml"));
         Assert.That(answer.Body.Element("faultcode")!.Value, Is.EqualTo("soap:Client"));
         Assert.That(answer.FaultString, Is.EqualTo(
-            "Mandatory HTTP header x-vp-sender-id is missing; Mandatory HTTP header x-rivta-original-serviceconsumer-hsaid is missing; " +
-            "Mandatory HTTP header x-skltp-correlation-id is missing"));
+            "Mandatory HTTP header x-rivta-original-serviceconsumer-hsaid is missing; Mandatory HTTP header x-skltp-correlation-id is missing"));
     }
 
     [Test]

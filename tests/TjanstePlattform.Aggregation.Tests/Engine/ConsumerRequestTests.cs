@@ -10,7 +10,7 @@ public class ConsumerRequestTests
     [Test]
     public void Contract_patient_and_source_system_filter_are_read_from_the_body()
     {
-        var (request, error) = ConsumerRequest.Read(Utf8.Bytes(Payloads.GmhRequest("191212121212", sourceSystem: "SE-SYS-1")), BuiltIns.All);
+        var (request, error) = ConsumerRequests.Read(Utf8.Bytes(Payloads.GmhRequest("191212121212", sourceSystem: "SE-SYS-1")));
 
         Assert.That(error, Is.Null);
         Assert.That(request!.Contract.Name, Is.EqualTo("GetMedicationHistory-2"));
@@ -22,7 +22,7 @@ public class ConsumerRequestTests
     [Test]
     public void Type_of_request_values_become_the_categorization_filter()
     {
-        var (request, _) = ConsumerRequest.Read(Utf8.Bytes(Payloads.RequestsRequest("191212121212", "1", "3")), BuiltIns.All);
+        var (request, _) = ConsumerRequests.Read(Utf8.Bytes(Payloads.RequestsRequest("191212121212", "1", "3")));
 
         Assert.That(request!.Categorizations, Is.EqualTo(new[] { "1", "3" }));
         Assert.That(request.PatientId, Is.EqualTo("191212121212"));
@@ -32,7 +32,7 @@ public class ConsumerRequestTests
     public void An_official_consumer_request_is_understood()
     {
         var bytes = File.ReadAllBytes(Testing.RivtaOracle.PathOf("samples", "GetSubjectOfCareSchedule", "agp_TC1_request_with_Actor.xml"));
-        var (request, error) = ConsumerRequest.Read(bytes, BuiltIns.All);
+        var (request, error) = ConsumerRequests.Read(bytes);
 
         Assert.That(error, Is.Null);
         Assert.That(request!.Contract.Name, Is.EqualTo("GetSubjectOfCareSchedule-1"));
@@ -46,7 +46,7 @@ public class ConsumerRequestTests
     [TestCase("<Envelope/>", "is not a SOAP 1.1 envelope")]
     public void Bad_requests_are_refused_with_a_precise_reason(string envelope, string reason)
     {
-        var (request, error) = ConsumerRequest.Read(Encoding.UTF8.GetBytes(envelope), BuiltIns.All);
+        var (request, error) = ConsumerRequests.Read(Encoding.UTF8.GetBytes(envelope));
 
         Assert.That(request, Is.Null);
         Assert.That(error, Does.Contain(reason));

@@ -1,3 +1,4 @@
+using TjanstePlattform.Routing.RoutingRules;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -26,12 +27,12 @@ public class EngineDeadlineTests
         var engagements = systems.Select(s => new Engagement("191212121212", "riv:clinicalprocess:activityprescription:actoutcome", "caa-gmh", s, "NA", "NA", null, s, "DC", "5565594230", null, null)).ToList();
         var catalog = FixedCatalog.With([], [new Cooperation(1, Consumer, "*", Payloads.Gmh, FixedCatalog.Always, [])]);
         var caller = new ScriptedCaller();
-        var engine = new AggregationEngine(new ListFinder(engagements), catalog, caller,
+        var engine = new AggregationEngine(new ListFinder(engagements), catalog, caller, ConsumerAuthorization.CatalogOnly,
             Options.Create(BuiltIns.Options(producerTimeout, deadline)), clock, log);
         return (engine, caller, clock, log);
     }
 
-    private static ConsumerRequest Request() => ConsumerRequest.Read(Utf8.Bytes(Payloads.GmhRequest("191212121212")), BuiltIns.All).Request!;
+    private static ConsumerRequest Request() => ConsumerRequests.Read(Utf8.Bytes(Payloads.GmhRequest("191212121212"))).Request!;
 
     [Test]
     public async Task A_producer_past_its_timeout_gets_504_and_the_others_their_data()
@@ -75,7 +76,7 @@ public class EngineDeadlineTests
     public async Task The_engagement_index_failing_fails_the_call()
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        var engine = new AggregationEngine(new ListFinder(null), FixedCatalog.With([], []), new ScriptedCaller(),
+        var engine = new AggregationEngine(new ListFinder(null), FixedCatalog.With([], []), new ScriptedCaller(), ConsumerAuthorization.CatalogOnly,
             Options.Create(BuiltIns.Options()), clock, NullLogger<AggregationEngine>.Instance);
 
         var result = await engine.AggregateAsync(Request(), Identity, CancellationToken.None);

@@ -1,3 +1,4 @@
+using TjanstePlattform.Routing.RoutingRules;
 using TjanstePlattform.Aggregation.Engine;
 using TjanstePlattform.Aggregation.Tests.Support;
 using TjanstePlattform.Catalog.Model;
@@ -26,7 +27,7 @@ public class FanOutPlanTests
 
     private static CatalogSnapshot Snapshot(params Cooperation[] cooperations) => new(1, DateTimeOffset.UtcNow, [], cooperations);
 
-    private static ConsumerRequest Request(string envelope) => ConsumerRequest.Read(Utf8.Bytes(envelope), BuiltIns.All).Request!;
+    private static ConsumerRequest Request(string envelope) => ConsumerRequests.Read(Utf8.Bytes(envelope)).Request!;
 
     [Test]
     public void One_call_per_unique_source_system_in_a_stable_order()
@@ -34,7 +35,7 @@ public class FanOutPlanTests
         var snapshot = Snapshot(Allow(Consumer, "*", Payloads.Gmh));
         var engagements = new[] { Gmh("UNIT-B", "SYS-B"), Gmh("UNIT-A", "SYS-A"), Gmh("UNIT-A2", "SYS-A"), Gmh("UNIT-C", "sys-b") };
 
-        var producers = FanOutPlan.Producers(Request(Payloads.GmhRequest("191212121212")), engagements, Identity, snapshot, Today, "5565594230");
+        var producers = FanOutPlan.Producers(Request(Payloads.GmhRequest("191212121212")), engagements, Identity, snapshot, Today, "5565594230", ConsumerAuthorization.CatalogOnly);
 
         Assert.That(producers, Is.EqualTo(new[] { "SYS-A", "SYS-B" }), "keys compare case-insensitively, ordered by key");
     }
@@ -45,7 +46,7 @@ public class FanOutPlanTests
         var snapshot = Snapshot(Allow(Consumer, "*", Payloads.Schedule));
         var engagements = new[] { Booking("UNIT-2", "SYS"), Booking("UNIT-1", "SYS") };
 
-        var producers = FanOutPlan.Producers(Request(Payloads.ScheduleRequest("191212121212")), engagements, Identity, snapshot, Today, "5565594230");
+        var producers = FanOutPlan.Producers(Request(Payloads.ScheduleRequest("191212121212")), engagements, Identity, snapshot, Today, "5565594230", ConsumerAuthorization.CatalogOnly);
 
         Assert.That(producers, Is.EqualTo(new[] { "UNIT-1", "UNIT-2" }));
     }
@@ -56,7 +57,7 @@ public class FanOutPlanTests
         var snapshot = Snapshot(Allow(Consumer, "*", Payloads.Gmh));
         var engagements = new[] { Gmh("5565594230", "SYS-SELF"), Gmh("UNIT", "5565594230"), Gmh("UNIT-X", "SYS-X", "caa-other"), Gmh("UNIT-OK", "SYS-OK") };
 
-        var producers = FanOutPlan.Producers(Request(Payloads.GmhRequest("191212121212")), engagements, Identity, snapshot, Today, "5565594230");
+        var producers = FanOutPlan.Producers(Request(Payloads.GmhRequest("191212121212")), engagements, Identity, snapshot, Today, "5565594230", ConsumerAuthorization.CatalogOnly);
 
         Assert.That(producers, Is.EqualTo(new[] { "SYS-OK" }));
     }
@@ -72,7 +73,7 @@ public class FanOutPlanTests
             Allow("SOMEONE-ELSE", "*", Payloads.Gmh));
         var engagements = new[] { Gmh("UNIT-1", "SYS-1"), Gmh("UNIT-2", "SYS-2"), Gmh("UNIT-3", "SYS-3"), Gmh("UNIT-4", "SYS-4"), Gmh("UNIT-5", "SYS-5") };
 
-        var producers = FanOutPlan.Producers(Request(Payloads.GmhRequest("191212121212")), engagements, Identity, snapshot, Today, "5565594230");
+        var producers = FanOutPlan.Producers(Request(Payloads.GmhRequest("191212121212")), engagements, Identity, snapshot, Today, "5565594230", ConsumerAuthorization.CatalogOnly);
 
         Assert.That(producers, Is.EqualTo(new[] { "SYS-1", "SYS-2" }), "another contract, an expired authorization and another consumer do not count");
     }
@@ -83,7 +84,7 @@ public class FanOutPlanTests
         var snapshot = Snapshot(Allow(Consumer, "*", Payloads.Gmh));
         var engagements = new[] { Gmh("SYS-1", "SYS-1"), Gmh("SYS-2", "SYS-2") };
 
-        var producers = FanOutPlan.Producers(Request(Payloads.GmhRequest("191212121212", sourceSystem: "sys-2")), engagements, Identity, snapshot, Today, "5565594230");
+        var producers = FanOutPlan.Producers(Request(Payloads.GmhRequest("191212121212", sourceSystem: "sys-2")), engagements, Identity, snapshot, Today, "5565594230", ConsumerAuthorization.CatalogOnly);
 
         Assert.That(producers, Is.EqualTo(new[] { "SYS-2" }));
     }
@@ -96,8 +97,8 @@ public class FanOutPlanTests
             new("191212121212", "riv:crm:requeststatus", type, system, "NA", "NA", null, system, "DC", "5565594230", null, null);
         var engagements = new[] { Referral("SYS-1", "1"), Referral("SYS-2", "2"), Referral("SYS-3", "3") };
 
-        var all = FanOutPlan.Producers(Request(Payloads.RequestsRequest("191212121212")), engagements, Identity, snapshot, Today, "5565594230");
-        var some = FanOutPlan.Producers(Request(Payloads.RequestsRequest("191212121212", "1", "3")), engagements, Identity, snapshot, Today, "5565594230");
+        var all = FanOutPlan.Producers(Request(Payloads.RequestsRequest("191212121212")), engagements, Identity, snapshot, Today, "5565594230", ConsumerAuthorization.CatalogOnly);
+        var some = FanOutPlan.Producers(Request(Payloads.RequestsRequest("191212121212", "1", "3")), engagements, Identity, snapshot, Today, "5565594230", ConsumerAuthorization.CatalogOnly);
 
         Assert.That(all, Is.EqualTo(new[] { "SYS-1", "SYS-2", "SYS-3" }));
         Assert.That(some, Is.EqualTo(new[] { "SYS-1", "SYS-3" }));

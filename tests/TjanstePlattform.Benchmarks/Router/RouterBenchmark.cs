@@ -56,42 +56,51 @@ public sealed class RouterBenchmark : IBenchmark
             MaxConnectionsPerServer = concurrency * 2,
             AutomaticDecompression = DecompressionMethods.None,
         });
-        var envelope = Encoding.UTF8.GetBytes(GetMedicationHistory("SE-BENCH"));
+        var staticCall = (Envelope: Encoding.UTF8.GetBytes(GetMedicationHistory("SE-BENCH")), Sender: "BENCH-CONSUMER");
 
-        Func<CancellationToken, Task<bool>> Caller(Uri target) => async token =>
+        // The demo world's built-in journals, called in-process by the router: Nils has no records (an answer as small as
+        // the static producer's), Tolvan has records in JRN1 and JRN2 (one built-in call, and the national call over both).
+        var builtInEmpty = (Envelope: Encoding.UTF8.GetBytes(GetMedicationHistory("SE2321000016-JRN1", "195507139821")), Sender: "TJP-DEMO-CONSUMER");
+        var builtInTolvan = (Envelope: Encoding.UTF8.GetBytes(GetMedicationHistory("SE2321000016-JRN1", "191212121212")), Sender: "TJP-DEMO-CONSUMER");
+        var aggregatedTolvan = (Envelope: Encoding.UTF8.GetBytes(GetMedicationHistory("5565594230", "191212121212")), Sender: "TJP-DEMO-CONSUMER");
+
+        Func<CancellationToken, Task<bool>> Caller(Uri target, (byte[] Envelope, string Sender) call) => async token =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(envelope) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(call.Envelope) };
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=UTF-8");
-            request.Headers.TryAddWithoutValidation("x-vp-sender-id", "BENCH-CONSUMER");
+            request.Headers.TryAddWithoutValidation("x-vp-sender-id", call.Sender);
             using var response = await client.SendAsync(request, token);
             await response.Content.CopyToAsync(Stream.Null, token);
             return response.StatusCode == HttpStatusCode.OK;
         };
 
         output.WriteLine($"load: {concurrency} concurrent consumers, {rounds} rounds of {seconds} s per target, targets interleaved, loopback, {Environment.ProcessorCount} cores");
-        var targets = new (string Name, Uri Uri)[]
+        var targets = new (string Name, Uri Uri, (byte[] Envelope, string Sender) Call)[]
         {
-            ("direct to producer", producer.Address),
-            ("bare IHttpForwarder hop", bareHop.Address),
-            ("router (/vp)", platform.Router()),
+            ("direct to producer", producer.Address, staticCall),
+            ("bare IHttpForwarder hop", bareHop.Address, staticCall),
+            ("router (/vp)", platform.Router(), staticCall),
+            ("router to built-in JRN1, no records", platform.Router(), builtInEmpty),
+            ("router to built-in JRN1, Tolvan", platform.Router(), builtInTolvan),
+            ("aggregated JRN1+JRN2, Tolvan", platform.Router(), aggregatedTolvan),
         };
 
         // BENCH_ROUTER_TARGETS=router (or direct, bare) narrows the run, e.g. to profile one target alone.
         var only = Environment.GetEnvironmentVariable("BENCH_ROUTER_TARGETS");
         targets = [.. targets.Where(t => string.IsNullOrEmpty(only) || only.Split(',').Any(o => t.Name.Contains(o.Trim(), StringComparison.OrdinalIgnoreCase)))];
-        foreach (var (name, uri) in targets)
+        foreach (var (name, uri, call) in targets)
         {
             // Warm-up: JIT, connection pools, tiered compilation.
-            await LoadDriver.RunAsync(name, concurrency, TimeSpan.FromSeconds(Math.Max(2, seconds)), maxRequests, Caller(uri), cancellationToken);
+            await LoadDriver.RunAsync(name, concurrency, TimeSpan.FromSeconds(Math.Max(2, seconds)), maxRequests, Caller(uri, call), cancellationToken);
         }
 
         // Rounds interleave the targets so a slow spell of the machine hits all of them alike; the median round counts.
         var runs = targets.ToDictionary(t => t.Name, _ => new List<LoadResult>());
         for (var round = 0; round < rounds; round++)
         {
-            foreach (var (name, uri) in targets)
+            foreach (var (name, uri, call) in targets)
             {
-                var result = await LoadDriver.RunAsync(name, concurrency, duration, maxRequests, Caller(uri), cancellationToken);
+                var result = await LoadDriver.RunAsync(name, concurrency, duration, maxRequests, Caller(uri, call), cancellationToken);
                 runs[name].Add(result);
                 output.WriteLine($"  round {round + 1}: {result}");
             }
@@ -99,7 +108,7 @@ public sealed class RouterBenchmark : IBenchmark
 
         var results = runs.ToDictionary(r => r.Key, r => LoadResult.Median(r.Value));
         output.WriteLine("median of the rounds per target (throughput, latencies and costs each):");
-        foreach (var (name, _) in targets)
+        foreach (var (name, _, _) in targets)
         {
             output.WriteLine(results[name]);
         }
@@ -107,6 +116,21 @@ public sealed class RouterBenchmark : IBenchmark
         if (results.TryGetValue("bare IHttpForwarder hop", out var bare) && results.TryGetValue("router (/vp)", out var router))
         {
             output.WriteLine($"router / bare hop: throughput {router.RequestsPerSecond / bare.RequestsPerSecond:F2}x (target >= 0.90), p99 {router.P99Ms / bare.P99Ms:F2}x (target <= 1.20)");
+        }
+
+        if (results.TryGetValue("router (/vp)", out var routed) && results.TryGetValue("router to built-in JRN1, no records", out var empty))
+        {
+            output.WriteLine($"built-in (in-process) / static producer: throughput {empty.RequestsPerSecond / routed.RequestsPerSecond:F2}x (target >= 0.90)");
+        }
+
+        if (results.TryGetValue("router to built-in JRN1, Tolvan", out var one) && results.TryGetValue("aggregated JRN1+JRN2, Tolvan", out var aggregated))
+        {
+            output.WriteLine($"aggregated over two built-ins / one built-in call: throughput {aggregated.RequestsPerSecond / one.RequestsPerSecond:F2}x (target >= 0.80)");
+        }
+
+        foreach (var (name, _, _) in targets)
+        {
+            output.WriteLine($"{name}: p99 / p50 {results[name].P99Ms / results[name].P50Ms:F2}x (target <= 4)");
         }
 
         await StreamingMemoryAsync(output, platform, cancellationToken);

@@ -13,7 +13,13 @@ public class PingForConfigurationTests
     private TestPlatform _platform = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _platform = await TestPlatform.StartAsync();
+    public async Task StartAsync()
+    {
+        _platform = await TestPlatform.StartAsync();
+
+        // A caller of the look-up's own path is admitted like a router consumer: whitelisted, with a sender.
+        _platform.Http.DefaultRequestHeaders.Add("x-vp-sender-id", "TEST-CONSUMER");
+    }
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _platform.DisposeAsync();
@@ -54,7 +60,7 @@ public class PingForConfigurationTests
         var response = await PostAsync(DemoCatalog.PingForConfigurationPath, body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
-        Assert.That(text, Does.Contain("is not an operation of this service"));
+        Assert.That(text, Does.Contain("Invalid request: Expected {urn:riv:itintegration:monitoring:PingForConfigurationResponder:1}PingForConfiguration in the Body but found {urn:riv:other:Responder:1}"));
     }
 
     internal static string Ping(string logicalAddress) => $"""

@@ -20,6 +20,8 @@ public class RegistryLookupTests
     public async Task StartAsync()
     {
         _platform = await TestPlatform.StartAsync();
+        // A caller of the look-ups' own paths is admitted like a router consumer: whitelisted, with a sender.
+        _platform.Http.DefaultRequestHeaders.Add("x-vp-sender-id", "TEST-CONSUMER");
         await _platform.Http.PostJsonAsync("/api/v1/orders", Orders.OrderApiTests.Order(Date(Today), "https://lookup.example/x"));
         await _platform.Http.PostJsonAsync("/api/v1/serviceProductions", Production(logicalAddress: "*", contract: "urn:riv:example:EverywhereResponder:1"));
         await _platform.Http.PostJsonAsync("/api/v1/serviceProductions", Production(logicalAddress: "TEST-001", contract: "urn:riv:example:LaterResponder:1", validFrom: Date(Today.AddDays(1))));

@@ -18,11 +18,17 @@ public sealed class EngagementIndexPlatformTests
     private TestPlatform _platform = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _platform = await TestPlatform.StartAsync(new Dictionary<string, string?>
+    public async Task StartAsync()
     {
-        // Only the samples' engagements: the demo world's own reports are not what these tests look at.
-        ["SourceSystems:EngagementIndex:Enabled"] = "false",
-    });
+        _platform = await TestPlatform.StartAsync(new Dictionary<string, string?>
+        {
+            // Only the samples' engagements: the demo world's own reports are not what these tests look at.
+            ["SourceSystems:EngagementIndex:Enabled"] = "false",
+        });
+
+        // EI's own paths admit a caller as the router would: whitelisted, with a sender.
+        _platform.Http.DefaultRequestHeaders.Add("x-vp-sender-id", "TEST-CONSUMER");
+    }
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _platform.DisposeAsync();
@@ -68,9 +74,8 @@ public sealed class EngagementIndexPlatformTests
     [Test]
     public async Task A_WCF_client_updates_and_finds_engagements()
     {
-        var binding = new BasicHttpBinding { MaxReceivedMessageSize = 16 * 1024 * 1024 };
-        using var update = new ChannelFactory<IUpdateResponder>(binding, new EndpointAddress(new Uri(_platform.BaseAddress, "/platform/engagementindex/Update/1/rivtabp21")));
-        using var find = new ChannelFactory<IFindContentResponder>(binding, new EndpointAddress(new Uri(_platform.BaseAddress, "/platform/engagementindex/FindContent/1/rivtabp21")));
+        using var update = WcfConsumer.Factory<IUpdateResponder>(new Uri(_platform.BaseAddress, "/platform/engagementindex/Update/1/rivtabp21"));
+        using var find = WcfConsumer.Factory<IFindContentResponder>(new Uri(_platform.BaseAddress, "/platform/engagementindex/FindContent/1/rivtabp21"));
 
         var stored = await update.CreateChannel().UpdateAsync(new UpdateRequest
         {
@@ -113,7 +118,7 @@ public sealed class EngagementIndexPlatformTests
     [Test]
     public async Task A_WCF_client_sees_the_EI_fault_text()
     {
-        using var update = new ChannelFactory<IUpdateResponder>(new BasicHttpBinding(), new EndpointAddress(new Uri(_platform.BaseAddress, "/platform/engagementindex/Update/1/rivtabp21")));
+        using var update = WcfConsumer.Factory<IUpdateResponder>(new Uri(_platform.BaseAddress, "/platform/engagementindex/Update/1/rivtabp21"));
 
         var fault = await Assert.ThrowsAsync<FaultException>(() => update.CreateChannel().UpdateAsync(new UpdateRequest
         {

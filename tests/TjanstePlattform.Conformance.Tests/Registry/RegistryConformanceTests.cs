@@ -136,6 +136,7 @@ public class RegistryConformanceTests
     public async Task The_platforms_answers_to_the_project_samples_are_valid_against_the_official_schemas()
     {
         await using var platform = await TestPlatform.StartAsync();
+        platform.Http.DefaultRequestHeaders.Add("x-vp-sender-id", "TEST-CONSUMER");
         foreach (var (path, sample, tree, expected) in new[]
                  {
                      (DemoCatalog.GetLogicalAddresseesPath, "GetLogicalAddresseesByServiceContract/01_happy_path_demo_consumer.xml", OfficialRegistry, "GetLogicalAddresseesByServiceContractResponse"),
@@ -156,6 +157,7 @@ public class RegistryConformanceTests
     public async Task The_official_GetLogicalAddressees_request_is_answered_with_the_subscribers_valid_today()
     {
         await using var platform = await TestPlatform.StartAsync();
+        platform.Http.DefaultRequestHeaders.Add("x-vp-sender-id", "TEST-CONSUMER");
         var catalog = new CatalogApi(platform.Http);
         var official = File.ReadAllText(OfficialSamples.PathOf(OfficialRequest));
         XNamespace ns = GetLogicalAddresseesByServiceContractNamespaces.Responder;

@@ -22,11 +22,8 @@ public sealed class SubscriberTests
 
     private static IReadOnlyList<Subscriber> SubscribersOf(params Cooperation[] cooperations)
     {
-        var services = new ServiceCollection()
-            .AddSingleton<ICatalogSnapshotSource>(FixedCatalog.With([], cooperations))
-            .BuildServiceProvider();
         var options = Options.Create(new EngagementIndexOptions { Owner = "5565594230", ConsumerId = "5565594230" });
-        var directory = new SubscriberDirectory(services, options, new EngagementClock(TimeProvider.System, options));
+        var directory = new SubscriberDirectory(options, new EngagementClock(TimeProvider.System, options), FixedCatalog.With([], cooperations));
         return directory.Current;
     }
 

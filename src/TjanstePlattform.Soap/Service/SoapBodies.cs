@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Xml;
+using System.Xml.Serialization;
+using TjanstePlattform.Soap.Xml;
+
+namespace TjanstePlattform.Soap.Service;
+
+/// <summary>
+/// Binds message parts to the contract types (TjanstePlattform.Contracts) with <see cref="XmlSerializer"/> and writes
+/// response envelopes. Serializers are built once per (type, root): the constructor with an explicit root generates code
+/// that the runtime never caches.
+/// </summary>
+public static class SoapBodies
+{
+    private static readonly ConcurrentDictionary<(Type Type, string? Name, string? Namespace), XmlSerializer> Serializers = new();
+
+    private static readonly XmlWriterSettings WriterSettings = new() { Encoding = new UTF8Encoding(false), Indent = false };
+
+    /// <summary>No xsi/xsd declarations on every root: they are declared where a nil needs them.</summary>
+    public static readonly XmlSerializerNamespaces NoExtraNamespaces = new([XmlQualifiedName.Empty]);
+
+    public static XmlSerializer SerializerFor(Type type) => Serializers.GetOrAdd((type, null, null), key => new XmlSerializer(key.Type));
+
+    public static XmlSerializer SerializerFor(Type type, string name, string ns) =>
+        Serializers.GetOrAdd((type, name, ns), key => new XmlSerializer(key.Type, new XmlRootAttribute(key.Name!) { Namespace = key.Namespace }));
+
+    /// <summary>Prefixes <c>ns2</c>, <c>ns3</c> … for the namespaces of an answer, as JAXB producers write them.</summary>
+    public static XmlSerializerNamespaces Prefixed(IReadOnlyList<string> namespaces) =>
+        new([.. namespaces.Select((uri, i) => new XmlQualifiedName($"ns{i + 2}", uri))]);
+
+    /// <summary>Binds an element already read within the limits to <typeparamref name="T"/> (its own root name).</summary>
+    /// <exception cref="SoapFaultException">The element does not fit the contract type (a bad value, an unknown enum …).</exception>
+    public static T Read<T>(XmlElement element)
+        where T : class
+        => (T)Read(element, typeof(T), SerializerFor(typeof(T), element.LocalName, element.NamespaceURI));
+
+    /// <summary>Binds an element to <paramref name="type"/>.</summary>
+    public static object Read(XmlElement element, Type type) => Read(element, type, SerializerFor(type, element.LocalName, element.NamespaceURI));
+
+    private static object Read(XmlElement element, Type type, XmlSerializer serializer)
+    {
+        try
+        {
+            using var reader = new XmlNodeReader(element);
+            return serializer.Deserialize(reader)
+                ?? throw SoapFaultException.Client($"Elementet {element.LocalName} kunde inte läsas.", $"{{{element.NamespaceURI}}}{element.LocalName} read as nothing.");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // XmlSerializer wraps the real cause ("Instance validation error: 'X' is not a valid value for …").
+            throw new SoapBindingException($"{{{element.NamespaceURI}}}{element.LocalName}: {ex.InnerException?.Message ?? ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// A SOAP 1.1 envelope with <paramref name="headers"/> and <paramref name="body"/> as the only Body child, serialized
+    /// with <paramref name="serializer"/> and the given namespace declarations.
+    /// </summary>
+    public static byte[] Envelope(object body, XmlSerializer serializer, XmlSerializerNamespaces namespaces, IEnumerable<(object Value, string Name, string Namespace)>? headers = null)
+    {
+        using var buffer = new MemoryStream(4096);
+        using (var writer = XmlWriter.Create(buffer, WriterSettings))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("soap", "Envelope", RivtaNamespaces.Soap11Envelope);
+            writer.WriteStartElement("soap", "Header", RivtaNamespaces.Soap11Envelope);
+            foreach (var header in headers ?? [])
+            {
+                SerializerFor(header.Value.GetType(), header.Name, header.Namespace).Serialize(writer, header.Value, NoExtraNamespaces);
+            }
+
+            writer.WriteEndElement();
+            writer.WriteStartElement("soap", "Body", RivtaNamespaces.Soap11Envelope);
+            serializer.Serialize(writer, body, namespaces);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Just the body element as text (the notification outbox keeps this and wraps it when it delivers).</summary>
+    public static string RenderElement<T>(XmlSerializer serializer, T body, XmlSerializerNamespaces namespaces)
+    {
+        var text = new StringBuilder(1024);
+        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true, Indent = false }))
+        {
+            serializer.Serialize(writer, body, namespaces);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>An envelope around <paramref name="body"/> as the element <c>{ns}name</c>, with <c>ns2…</c> prefixes for <paramref name="prefixes"/>.</summary>
+    public static SoapResponse Answer(object body, string name, string ns, IReadOnlyList<string>? prefixes = null) =>
+        SoapResponse.Ok(Envelope(body, SerializerFor(body.GetType(), name, ns), prefixes is { Count: > 0 } ? Prefixed(prefixes) : NoExtraNamespaces));
+
+    /// <summary>An envelope around <paramref name="body"/> with its own root name and the given declarations.</summary>
+    public static SoapResponse Answer(object body, XmlSerializerNamespaces namespaces) =>
+        SoapResponse.Ok(Envelope(body, SerializerFor(body.GetType()), namespaces));
+}
+
+/// <summary>A request body that does not fit its contract type; the service words the fault (<see cref="SoapService.ClientFault"/>).</summary>
+public sealed class SoapBindingException(string message, Exception inner) : Exception(message, inner);
