@@ -28,6 +28,7 @@ public static class AggregationExtensions
         services.TryAddSingleton<AggregatedContracts>();
         services.TryAddSingleton<AggregationHttpClient>();
         services.TryAddSingleton<IProducerCaller, RouterProducerCaller>();
+        services.AddCallFeed(configuration);
         services.TryAddSingleton<AggregationEngine>();
         services.TryAddSingleton<AggregationEndpoint>();
         services.AddSingleton<IBuiltInRegistrations, AggregationRegistrations>();

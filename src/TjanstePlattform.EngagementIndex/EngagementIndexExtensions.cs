@@ -87,6 +87,7 @@ public static class EngagementIndexExtensions
     {
         EngagementIndexEndpoints.Map(endpoints);
         DeadLetterApi.Map(endpoints);
+        EngagementLookupApi.Map(endpoints);
         return endpoints;
     }
 }

@@ -6,12 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TjanstePlattform.Routing.Forwarding;
 using TjanstePlattform.Routing.Identity;
+using TjanstePlattform.Routing.Observability;
 using TjanstePlattform.Routing.Operations;
 using TjanstePlattform.Routing.Pipeline;
 using TjanstePlattform.Routing.RoutingRules;
 using TjanstePlattform.Routing.Wsdl;
 using TjanstePlattform.Routing.Validation;
 using TjanstePlattform.Soap.Validation;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Routing;
 
@@ -30,6 +32,8 @@ public static class RoutingExtensions
         services.TryAddSingleton<SenderIdentification>();
         services.TryAddSingleton<RouterTransformer>();
         services.TryAddSingleton<RouterEndpoint>();
+        services.AddCallFeed(configuration);
+        services.TryAddSingleton<RouterObserver>();
         services.TryAddSingleton<RoutingRulesContext>();
         services.AddContractValidation(configuration);
         services.TryAddSingleton<RouterValidation>();
@@ -54,7 +58,9 @@ public static class RoutingExtensions
     public static IApplicationBuilder UseRouterCalls(this IApplicationBuilder app)
     {
         var router = app.ApplicationServices.GetRequiredService<RouterEndpoint>();
-        return app.MapWhen(IsRoutedCall, routed => routed.Run(router.InvokeAsync));
+        var observer = app.ApplicationServices.GetRequiredService<RouterObserver>();
+        RequestDelegate invoke = router.InvokeAsync;
+        return app.MapWhen(IsRoutedCall, routed => routed.Run(context => observer.ObserveAsync(context, invoke)));
     }
 
     /// <summary>Maps the router's GET side under <c>/vp</c> (WSDL) and its operations endpoints.</summary>

@@ -36,6 +36,7 @@ internal sealed class AggregationEngine
     private readonly LocalDate _today;
     private readonly ILogger<AggregationEngine> _logger;
     private readonly ResiliencePipeline _producerTimeout;
+    private readonly AggregationObserver _observer;
 
     public AggregationEngine(
         IEngagementFinder finder,
@@ -43,7 +44,8 @@ internal sealed class AggregationEngine
         IProducerCaller caller,
         IOptions<AggregationOptions> options,
         TimeProvider time,
-        ILogger<AggregationEngine> logger)
+        ILogger<AggregationEngine> logger,
+        ICallFeed? feed = null)
     {
         _finder = finder;
         _catalog = catalog;
@@ -52,6 +54,7 @@ internal sealed class AggregationEngine
         _time = time;
         _today = new LocalDate(time);
         _logger = logger;
+        _observer = new AggregationObserver(feed, time);
         _producerTimeout = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddTimeout(_options.ProducerTimeout)
             .Build();
@@ -62,6 +65,13 @@ internal sealed class AggregationEngine
     public async Task<AggregationResult> AggregateAsync(ConsumerRequest request, ConsumerIdentity consumer, CancellationToken consumerAborted)
     {
         var started = Stopwatch.GetTimestamp();
+        var result = await AggregateCoreAsync(request, consumer, started, consumerAborted).ConfigureAwait(false);
+        _observer.Aggregated(request, consumer, result, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<AggregationResult> AggregateCoreAsync(ConsumerRequest request, ConsumerIdentity consumer, long started, CancellationToken consumerAborted)
+    {
         var contract = request.Contract;
 
         // The deadline runs from the first moment: the engagement look-up counts against it too.

@@ -6,6 +6,7 @@ using TjanstePlattform.Catalog.Snapshots;
 using TjanstePlattform.Routing.Forwarding;
 using TjanstePlattform.Routing.Headers;
 using TjanstePlattform.Routing.Identity;
+using TjanstePlattform.Routing.Observability;
 using TjanstePlattform.Routing.RoutingRules;
 using TjanstePlattform.Routing.Validation;
 using TjanstePlattform.Soap.Validation;
@@ -251,11 +252,13 @@ internal sealed class RouterEndpoint(
         }
 
         RouterLog.Routed(logger, sender!, head.Receiver, head.ContractNamespace, production.PhysicalAddress, context.Response.StatusCode, call.ProducerResponseMs, correlationId);
+        RoutedCallRecord.Of(context)?.Routed(correlationId, sender!, head.Receiver, head.ContractNamespace, production.PhysicalAddress, call.ProducerResponseMs);
     }
 
     private async Task FaultAsync(HttpContext context, VpFault fault, string correlationId, string? sender, string? receiver, string? contract)
     {
         RouterLog.Fault(logger, fault.Code, sender, receiver, contract, correlationId, fault.Detail);
+        RoutedCallRecord.Of(context)?.Faulted(fault.Code, correlationId, sender, receiver, contract);
         var response = context.Response;
         if (response.HasStarted)
         {
