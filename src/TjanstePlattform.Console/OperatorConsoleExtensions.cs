@@ -41,9 +41,13 @@ public static class OperatorConsoleExtensions
                 Results.Ok(library.All.Select(e => new { path = e.Path, url = $"/vp/{e.Path}?wsdl" })))
             .RequireAdminAccess().WithTags("Router").WithName("ListWsdls").WithSummary("Every WSDL the router serves, with its ?wsdl link");
 
+        // Everything the UI needs is served by the platform: no web fonts, no AI agent and no hosted client calls.
         endpoints.MapScalarApiReference(options.ApiReferencePath, scalar => scalar
             .WithTitle("TjanstePlattform API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()
+            .DisableAgent()
+            .HideClientButton());
 
         if (!options.Enabled)
         {

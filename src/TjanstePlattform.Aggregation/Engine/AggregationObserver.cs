@@ -21,8 +21,9 @@ internal sealed class AggregationObserver(ICallFeed? feed, TimeProvider time)
             new KeyValuePair<string, object?>(PlatformTelemetry.Tags.Contract, contract),
             new KeyValuePair<string, object?>(PlatformTelemetry.Tags.Result, result.Fault is null ? Ok : Fault));
 
-        var branches = new FanOutBranch[result.Branches.Count];
-        for (var i = 0; i < branches.Length; i++)
+        var recording = feed is { Enabled: true };
+        var branches = recording ? new FanOutBranch[result.Branches.Count] : [];
+        for (var i = 0; i < result.Branches.Count; i++)
         {
             var outcome = result.Branches[i];
             var failure = outcome.Failure;
@@ -33,6 +34,11 @@ internal sealed class AggregationObserver(ICallFeed? feed, TimeProvider time)
                 { PlatformTelemetry.Tags.Status, failure is null ? Ok : failure.Code },
                 { PlatformTelemetry.Tags.CausingAgent, failure is null ? string.Empty : BranchFailure.Spell(failure.CausingAgent) },
             });
+            if (!recording)
+            {
+                continue;
+            }
+
             branches[i] = new FanOutBranch(
                 outcome.LogicalAddress,
                 failure is null ? FanOut.DataFromSource : FanOut.NoDataSynchFailed,
@@ -43,7 +49,12 @@ internal sealed class AggregationObserver(ICallFeed? feed, TimeProvider time)
                 outcome.At);
         }
 
-        feed?.AddFanOut(new FanOut(
+        if (!recording)
+        {
+            return;
+        }
+
+        feed!.AddFanOut(new FanOut(
             consumer.CorrelationId,
             contract,
             request.PatientId,

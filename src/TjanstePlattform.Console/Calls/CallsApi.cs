@@ -23,7 +23,7 @@ internal static class CallsApi
     {
         var group = endpoints.MapGroup(BasePath).RequireAdminAccess().WithTags("Live calls");
         group.MapGet("", List).WithName("ListCalls").WithSummary("Recent routed calls, newest first, filtered")
-            .Produces<CallJson[]>().ProducesProblem(400);
+            .Produces<CallRecord[]>().ProducesProblem(400);
         group.MapGet("/{correlationId}", Get).WithName("GetCall").WithSummary("The routed calls and aggregated fan-outs of one correlation id")
             .Produces<CallDetailJson>().ProducesProblem(404);
     }
@@ -48,7 +48,7 @@ internal static class CallsApi
                 && (string.IsNullOrEmpty(result) || string.Equals(c.Result, result, StringComparison.OrdinalIgnoreCase)),
             after ?? 0, take);
         var show = options.Value.ShowPersonIds;
-        return Results.Ok(calls.Select(c => CallJson.From(c, show)));
+        return Results.Ok(calls.Select(c => Masked(c, show)));
     }
 
     private static IResult Get(string correlationId, ICallFeed feed, IOptionsSnapshot<ConsoleOptions> options)
@@ -64,41 +64,23 @@ internal static class CallsApi
         var show = options.Value.ShowPersonIds;
         return Results.Ok(new CallDetailJson(
             correlationId,
-            calls.Select(c => CallJson.From(c, show)).ToArray(),
+            calls.Select(c => Masked(c, show)).ToArray(),
             fanOuts.Select(f => f with { PatientId = show ? f.PatientId : PersonIdMask.Mask(f.PatientId) }).ToArray()));
     }
+
+    /// <summary>The call with person ids in its header values masked, unless the operator shows them.</summary>
+    private static CallRecord Masked(CallRecord call, bool showPersonIds) => showPersonIds ? call : call with
+    {
+        RequestHeaders = Mask(call.RequestHeaders),
+        ResponseHeaders = Mask(call.ResponseHeaders),
+    };
+
+    private static KeyValuePair<string, string>[] Mask(IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        headers.Select(h => new KeyValuePair<string, string>(h.Key, PersonIdMask.Mask(h.Value))).ToArray();
 
     private static bool Contains(string? value, string? filter) =>
         string.IsNullOrEmpty(filter) || (value is not null && value.Contains(filter, StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>One call in the feed as the API shows it.</summary>
-internal sealed record CallJson(
-    long Sequence,
-    DateTimeOffset Time,
-    string CorrelationId,
-    string? Sender,
-    string? Receiver,
-    string? Contract,
-    string Result,
-    int HttpStatus,
-    double DurationMs,
-    double? ProducerMs,
-    string? ProducerAddress,
-    string? TraceId,
-    IReadOnlyList<HeaderJson> RequestHeaders,
-    IReadOnlyList<HeaderJson> ResponseHeaders)
-{
-    public static CallJson From(CallRecord call, bool showPersonIds) => new(
-        call.Sequence, call.Time, call.CorrelationId, call.Sender, call.Receiver, call.Contract, call.Result, call.HttpStatus,
-        Math.Round(call.DurationMs, 3), call.ProducerMs, call.ProducerAddress, call.TraceId,
-        Headers(call.RequestHeaders, showPersonIds), Headers(call.ResponseHeaders, showPersonIds));
-
-    private static HeaderJson[] Headers(IReadOnlyList<KeyValuePair<string, string>> headers, bool showPersonIds) =>
-        headers.Select(h => new HeaderJson(h.Key, showPersonIds ? h.Value : PersonIdMask.Mask(h.Value))).ToArray();
-}
-
-internal sealed record HeaderJson(string Name, string Value);
-
 /// <summary>Every routed call of one correlation id (an aggregated call and its branches) and the fan-outs.</summary>
-internal sealed record CallDetailJson(string CorrelationId, IReadOnlyList<CallJson> Calls, IReadOnlyList<FanOut> FanOuts);
+internal sealed record CallDetailJson(string CorrelationId, IReadOnlyList<CallRecord> Calls, IReadOnlyList<FanOut> FanOuts);

@@ -162,7 +162,7 @@
 
   function headerTable(title, headers) {
     return el('details', { open: true }, el('summary', { text: `${title} (${headers.length})` }),
-      el('table', { class: 'headers' }, el('tbody', {}, headers.map(h => el('tr', {}, el('th', { text: h.name }), el('td', { class: 'mono', text: h.value }))))));
+      el('table', { class: 'headers' }, el('tbody', {}, headers.map(h => el('tr', {}, el('th', { text: h.key }), el('td', { class: 'mono', text: h.value }))))));
   }
 
   function renderDetail(detail, data) {

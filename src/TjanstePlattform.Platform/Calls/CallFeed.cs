@@ -8,6 +8,9 @@ namespace TjanstePlattform.Platform;
 /// <summary>The live-call feed: the most recent routed calls and aggregated fan-outs, in memory, bounded.</summary>
 public interface ICallFeed
 {
+    /// <summary>False when the feed is switched off (<c>CallFeed:Enabled</c>): callers skip building records.</summary>
+    bool Enabled { get; }
+
     /// <summary>Records a finished routed call; the sequence number is assigned here.</summary>
     void Add(Func<long, CallRecord> create);
 
@@ -28,6 +31,9 @@ public interface ICallFeed
 public sealed class CallFeedOptions
 {
     public const string SectionName = "CallFeed";
+
+    /// <summary>Off: nothing is recorded (the console's live view stays empty) and a routed call does no feed work.</summary>
+    public bool Enabled { get; set; } = true;
 
     /// <summary>How many routed calls are kept; the oldest is dropped first.</summary>
     public int Capacity { get; set; } = 1000;
@@ -89,8 +95,15 @@ internal sealed class CallFeed(IOptions<CallFeedOptions> options) : ICallFeed
     private readonly Ring<FanOut> _fanOuts = new(options.Value.FanOutCapacity);
     private long _sequence;
 
+    public bool Enabled { get; } = options.Value.Enabled;
+
     public void Add(Func<long, CallRecord> create)
     {
+        if (!Enabled)
+        {
+            return;
+        }
+
         lock (_calls)
         {
             _calls.Add(create(++_sequence));
@@ -99,6 +112,11 @@ internal sealed class CallFeed(IOptions<CallFeedOptions> options) : ICallFeed
 
     public void AddFanOut(FanOut fanOut)
     {
+        if (!Enabled)
+        {
+            return;
+        }
+
         lock (_fanOuts)
         {
             _fanOuts.Add(fanOut);
@@ -127,34 +145,22 @@ internal sealed class CallFeed(IOptions<CallFeedOptions> options) : ICallFeed
         return found;
     }
 
-    public IReadOnlyList<CallRecord> ByCorrelationId(string correlationId)
-    {
-        var found = new List<CallRecord>();
-        lock (_calls)
-        {
-            foreach (var call in _calls.NewestFirst())
-            {
-                if (string.Equals(call.CorrelationId, correlationId, StringComparison.Ordinal))
-                {
-                    found.Add(call);
-                }
-            }
-        }
+    public IReadOnlyList<CallRecord> ByCorrelationId(string correlationId) =>
+        OldestFirst(_calls, c => string.Equals(c.CorrelationId, correlationId, StringComparison.Ordinal));
 
-        found.Reverse();
-        return found;
-    }
+    public IReadOnlyList<FanOut> FanOutsOf(string correlationId) =>
+        OldestFirst(_fanOuts, f => string.Equals(f.CorrelationId, correlationId, StringComparison.Ordinal));
 
-    public IReadOnlyList<FanOut> FanOutsOf(string correlationId)
+    private static List<T> OldestFirst<T>(Ring<T> ring, Func<T, bool> match)
     {
-        var found = new List<FanOut>();
-        lock (_fanOuts)
+        var found = new List<T>();
+        lock (ring)
         {
-            foreach (var fanOut in _fanOuts.NewestFirst())
+            foreach (var item in ring.NewestFirst())
             {
-                if (string.Equals(fanOut.CorrelationId, correlationId, StringComparison.Ordinal))
+                if (match(item))
                 {
-                    found.Add(fanOut);
+                    found.Add(item);
                 }
             }
         }

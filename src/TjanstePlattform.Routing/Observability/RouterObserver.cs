@@ -24,7 +24,8 @@ internal sealed class RouterObserver(ICallFeed feed, IOptions<CallFeedOptions> f
         var record = new RoutedCallRecord();
         context.Features.Set(record);
         using var activity = StartActivity(context);
-        var requestHeaders = feedOptions.Value.BoundHeaders(context.Request.Headers);
+        // Copied before the call: the router may clear or rewrite the request headers on the way.
+        var requestHeaders = feed.Enabled ? feedOptions.Value.BoundHeaders(context.Request.Headers) : null;
         try
         {
             await router(context);
@@ -52,7 +53,7 @@ internal sealed class RouterObserver(ICallFeed feed, IOptions<CallFeedOptions> f
         return PlatformTelemetry.ActivitySource.StartActivity(ActivityName, ActivityKind.Server, parent);
     }
 
-    private void Complete(HttpContext context, RoutedCallRecord record, Activity? activity, IReadOnlyList<KeyValuePair<string, string>> requestHeaders, TimeSpan elapsed)
+    private void Complete(HttpContext context, RoutedCallRecord record, Activity? activity, IReadOnlyList<KeyValuePair<string, string>>? requestHeaders, TimeSpan elapsed)
     {
         var result = record.Result ?? UnknownResult;
         var tags = new TagList
@@ -82,6 +83,11 @@ internal sealed class RouterObserver(ICallFeed feed, IOptions<CallFeedOptions> f
             {
                 activity.SetStatus(ActivityStatusCode.Error, result);
             }
+        }
+
+        if (requestHeaders is null)
+        {
+            return;
         }
 
         var responseHeaders = feedOptions.Value.BoundHeaders(context.Response.Headers);

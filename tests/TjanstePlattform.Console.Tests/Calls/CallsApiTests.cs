@@ -63,9 +63,23 @@ public class CallsApiTests
             Assert.That(call["httpStatus"]!.GetValue<int>(), Is.EqualTo(200));
             Assert.That(call["durationMs"]!.GetValue<double>(), Is.GreaterThan(0));
             Assert.That(call["producerMs"], Is.Not.Null);
-            Assert.That(call["requestHeaders"]!.AsArray().Select(h => h!["name"]!.GetValue<string>()), Does.Contain("x-vp-sender-id"));
-            Assert.That(call["responseHeaders"]!.AsArray().Select(h => h!["name"]!.GetValue<string>()), Does.Contain("x-skltp-correlation-id"));
+            Assert.That(call["requestHeaders"]!.AsArray().Select(h => h!["key"]!.GetValue<string>()), Does.Contain("x-vp-sender-id"));
+            Assert.That(call["responseHeaders"]!.AsArray().Select(h => h!["key"]!.GetValue<string>()), Does.Contain("x-skltp-correlation-id"));
         });
+    }
+
+    [Test]
+    public async Task A_person_id_in_a_header_is_masked_in_the_feed()
+    {
+        using var request = SoapMessages.Post(_platform.Router(GmhPath), SoapMessages.GetMedicationHistory("SE-NOT-ROUTED-MASK"), Consumer);
+        request.Headers.TryAddWithoutValidation("x-test-patient", "patient 19121212-1212 and 201803159852");
+        using var response = await _platform.Http.SendAsync(request);
+        var correlationId = response.Headers.GetValues("x-skltp-correlation-id").Single();
+
+        var detail = (await _platform.Http.GetFromJsonAsync<JsonObject>($"/api/v1/calls/{correlationId}"))!;
+
+        var header = detail["calls"]![0]!["requestHeaders"]!.AsArray().Single(h => h!["key"]!.GetValue<string>() == "x-test-patient")!;
+        Assert.That(header["value"]!.GetValue<string>(), Is.EqualTo("patient 19121212-**** and 20180315****"));
     }
 
     [Test]
@@ -150,6 +164,32 @@ public class CallsApiTests
         Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("/console/console.js"));
         Assert.That(script.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/javascript"));
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task The_API_reference_is_served_from_the_platform_itself()
+    {
+        var page = await _platform.Http.GetStringAsync("/scalar/");
+        var scripts = System.Text.RegularExpressions.Regex.Matches(page, "<script[^>]*src=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.That(scripts, Is.Not.Empty);
+        Assert.That(scripts, Has.None.StartWith("http"), "no script from another host");
+        foreach (var script in scripts)
+        {
+            using var response = await _platform.Http.GetAsync(new Uri(new Uri(_platform.BaseAddress, "/scalar/"), script));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), script);
+        }
+    }
+
+    [Test]
+    public async Task The_WSDL_list_links_each_contract_to_its_wsdl()
+    {
+        var wsdls = (await _platform.Http.GetFromJsonAsync<JsonArray>("/api/v1/wsdls"))!;
+
+        var gmh = wsdls.Single(w => w!["path"]!.GetValue<string>() == GmhPath)!;
+        using var response = await _platform.Http.GetAsync(gmh["url"]!.GetValue<string>());
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("definitions"));
     }
 
     [Test]
