@@ -18,6 +18,10 @@ public class CallsApiTests
     private const string Tolvan = "191212121212";
     private const string GmhPath = "clinicalprocess/activityprescription/actoutcome/GetMedicationHistory/2/rivtabp21";
 
+    private const string LongFilter = "a123456789b123456789c123456789d123456789e123456789f123456789g123456789h123456789i123456789j123456789"
+        + "a123456789b123456789c123456789d123456789e123456789f123456789g123456789h123456789i123456789j123456789"
+        + "a123456789b123456789c123456789d123456789e123456789f123456789g123456789";
+
     private TestPlatform _platform = null!;
 
     [OneTimeSetUp]
@@ -115,12 +119,38 @@ public class CallsApiTests
 
     [TestCase("limit=0")]
     [TestCase("limit=501")]
+    [TestCase("contract=" + LongFilter)]
+    [TestCase("sender=" + LongFilter)]
     public async Task A_limit_out_of_range_is_a_problem(string query)
     {
         using var response = await _platform.Http.GetAsync($"/api/v1/calls?{query}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await response.Content.ReadFromJsonAsync<JsonObject>())!["type"]!.GetValue<string>(), Is.EqualTo("urn:tjp:problem:invalid-call-query"));
+    }
+
+    [Test]
+    public async Task Headers_kept_per_call_are_bounded_in_number_and_length()
+    {
+        await using var platform = await TestPlatform.StartAsync(new Dictionary<string, string?>
+        {
+            ["CallFeed:MaxHeaders"] = "3",
+            ["CallFeed:MaxHeaderValueLength"] = "16",
+            ["SourceSystems:Enabled"] = "false",
+        });
+        using var request = SoapMessages.Post(platform.Router(GmhPath), SoapMessages.GetMedicationHistory("SE-NOT-ROUTED-BOUND"), Consumer);
+        for (var i = 0; i < 10; i++)
+        {
+            request.Headers.TryAddWithoutValidation($"x-test-{i}", new string('v', 1000));
+        }
+
+        using var response = await platform.Http.SendAsync(request);
+        var correlationId = response.Headers.GetValues("x-skltp-correlation-id").Single();
+        var call = (await platform.Http.GetFromJsonAsync<JsonObject>($"/api/v1/calls/{correlationId}"))!["calls"]![0]!;
+
+        var headers = call["requestHeaders"]!.AsArray();
+        Assert.That(headers, Has.Count.EqualTo(3));
+        Assert.That(headers.Select(h => h!["value"]!.GetValue<string>().Length), Has.All.LessThanOrEqualTo(17), "16 characters and an ellipsis");
     }
 
     [Test]
