@@ -28,6 +28,7 @@ public static class AggregationExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AggregatedContracts>();
         services.TryAddSingleton<IProducerCaller, RouterProducerCaller>();
+        services.AddCallFeed(configuration);
         services.TryAddSingleton<AggregationEngine>();
         services.AddSoapServices(configuration);
         services.TryAddSingleton<AggregationServices>();

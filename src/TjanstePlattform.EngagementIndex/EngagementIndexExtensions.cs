@@ -93,6 +93,7 @@ public static class EngagementIndexExtensions
         }
 
         DeadLetterApi.Map(endpoints);
+        EngagementLookupApi.Map(endpoints);
         return endpoints;
     }
 }

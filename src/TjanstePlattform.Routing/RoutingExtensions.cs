@@ -8,12 +8,14 @@ using TjanstePlattform.Routing.Forwarding;
 using TjanstePlattform.Routing.Identity;
 using TjanstePlattform.Routing.Internal;
 using TjanstePlattform.Soap.Service;
+using TjanstePlattform.Routing.Observability;
 using TjanstePlattform.Routing.Operations;
 using TjanstePlattform.Routing.Pipeline;
 using TjanstePlattform.Routing.RoutingRules;
 using TjanstePlattform.Routing.Wsdl;
 using TjanstePlattform.Routing.Validation;
 using TjanstePlattform.Soap.Validation;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Routing;
 
@@ -32,6 +34,8 @@ public static class RoutingExtensions
         services.TryAddSingleton<SenderIdentification>();
         services.TryAddSingleton<RouterTransformer>();
         services.TryAddSingleton<RouterEndpoint>();
+        services.AddCallFeed(configuration);
+        services.TryAddSingleton<RouterObserver>();
         services.TryAddSingleton<RoutingRulesContext>();
         services.TryAddSingleton(sp => new ConsumerAuthorization(sp.GetRequiredService<RoutingRulesContext>()));
         services.AddSoapServices(configuration);
@@ -61,7 +65,9 @@ public static class RoutingExtensions
     public static IApplicationBuilder UseRouterCalls(this IApplicationBuilder app)
     {
         var router = app.ApplicationServices.GetRequiredService<RouterEndpoint>();
-        return app.MapWhen(IsRoutedCall, routed => routed.Run(router.InvokeAsync));
+        var observer = app.ApplicationServices.GetRequiredService<RouterObserver>();
+        RequestDelegate invoke = router.InvokeAsync;
+        return app.MapWhen(IsRoutedCall, routed => routed.Run(context => observer.ObserveAsync(context, invoke)));
     }
 
     /// <summary>Maps the router's GET side under <c>/vp</c> (WSDL) and its operations endpoints.</summary>

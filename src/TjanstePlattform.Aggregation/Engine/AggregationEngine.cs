@@ -38,6 +38,7 @@ internal sealed class AggregationEngine
     private readonly LocalDate _today;
     private readonly ILogger<AggregationEngine> _logger;
     private readonly ResiliencePipeline _producerTimeout;
+    private readonly AggregationObserver _observer;
 
     public AggregationEngine(
         IEngagementFinder finder,
@@ -46,7 +47,8 @@ internal sealed class AggregationEngine
         ConsumerAuthorization authorization,
         IOptions<AggregationOptions> options,
         TimeProvider time,
-        ILogger<AggregationEngine> logger)
+        ILogger<AggregationEngine> logger,
+        ICallFeed? feed = null)
     {
         _finder = finder;
         _catalog = catalog;
@@ -56,6 +58,7 @@ internal sealed class AggregationEngine
         _time = time;
         _today = new LocalDate(time);
         _logger = logger;
+        _observer = new AggregationObserver(feed, time);
         _producerTimeout = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddTimeout(_options.ProducerTimeout)
             .Build();
@@ -66,6 +69,13 @@ internal sealed class AggregationEngine
     public async Task<AggregationResult> AggregateAsync(ConsumerRequest request, ConsumerIdentity consumer, CancellationToken consumerAborted)
     {
         var started = Stopwatch.GetTimestamp();
+        var result = await AggregateCoreAsync(request, consumer, started, consumerAborted).ConfigureAwait(false);
+        _observer.Aggregated(request, consumer, result, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<AggregationResult> AggregateCoreAsync(ConsumerRequest request, ConsumerIdentity consumer, long started, CancellationToken consumerAborted)
+    {
         var contract = request.Contract;
 
         // The deadline runs from the first moment: the engagement look-up counts against it too.

@@ -104,6 +104,7 @@ internal sealed partial class NotificationDispatcher : IHostedService, INotifica
     /// <summary>Tells the observers; an observer's failure never disturbs a queue.</summary>
     private void Report(NotificationOutcome outcome)
     {
+        Processing.EngagementIndexMetrics.Notification(outcome.Subscriber, outcome.Delivered);
         try
         {
             Completed?.Invoke(outcome);

@@ -41,7 +41,10 @@ internal sealed class EngagementIndexService : IEngagementFinder
     /// one transaction and answers OK only once that is durable. (The reference answers OK first and stores from a
     /// queue afterwards, so an OK there does not mean the engagements are in the index yet.)
     /// </summary>
-    public async Task<UpdateResponseType> UpdateAsync(string? logicalAddress, UpdateType request, CancellationToken cancellationToken)
+    public Task<UpdateResponseType> UpdateAsync(string? logicalAddress, UpdateType request, CancellationToken cancellationToken) =>
+        EngagementIndexMetrics.CountUpdateAsync("Update", UpdateCoreAsync(logicalAddress, request, cancellationToken));
+
+    private async Task<UpdateResponseType> UpdateCoreAsync(string? logicalAddress, UpdateType request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(logicalAddress))
         {
@@ -69,7 +72,10 @@ internal sealed class EngagementIndexService : IEngagementFinder
     /// ProcessNotification from another index: transactions owned by us are dropped (we are their source of truth),
     /// the rest are stored with their owner, replacing a locally owned twin, and passed on to our subscribers.
     /// </summary>
-    public async Task<ProcessNotificationResponseType> ProcessNotificationAsync(ProcessNotificationType request, CancellationToken cancellationToken)
+    public Task<ProcessNotificationResponseType> ProcessNotificationAsync(ProcessNotificationType request, CancellationToken cancellationToken) =>
+        EngagementIndexMetrics.CountUpdateAsync("ProcessNotification", ProcessNotificationCoreAsync(request, cancellationToken));
+
+    private async Task<ProcessNotificationResponseType> ProcessNotificationCoreAsync(ProcessNotificationType request, CancellationToken cancellationToken)
     {
         var keys = EngagementValidator.Validate(request.EngagementTransaction, forcedOwner: null, _reserved);
         var writes = new List<EngagementWrite>(request.EngagementTransaction.Count);
@@ -98,7 +104,10 @@ internal sealed class EngagementIndexService : IEngagementFinder
         return new ProcessNotificationResponseType { ResultCode = ResultCodeEnum.OK };
     }
 
-    public FindContentResponseType FindContent(FindContentType request)
+    public FindContentResponseType FindContent(FindContentType request) =>
+        EngagementIndexMetrics.CountFind(() => FindContentCore(request));
+
+    private FindContentResponseType FindContentCore(FindContentType request)
     {
         if (string.IsNullOrEmpty(request.RegisteredResidentIdentification))
         {
@@ -167,7 +176,7 @@ internal sealed class EngagementIndexService : IEngagementFinder
         ArgumentNullException.ThrowIfNull(query);
         ArgumentException.ThrowIfNullOrEmpty(query.RegisteredResidentIdentification);
         ArgumentException.ThrowIfNullOrEmpty(query.ServiceDomain);
-        return Task.FromResult(_store.Find(query));
+        return Task.FromResult(EngagementIndexMetrics.CountFind(() => _store.Find(query)));
     }
 
     private async Task ApplyAsync(List<EngagementWrite> writes, CancellationToken cancellationToken)

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using TjanstePlattform.Aggregation;
 using TjanstePlattform.Catalog;
 using TjanstePlattform.EngagementIndex;
+using TjanstePlattform.Host.Telemetry;
+using TjanstePlattform.OperatorConsole;
 using TjanstePlattform.Routing;
 using TjanstePlattform.Routing.Identity;
 using TjanstePlattform.Platform;
@@ -49,6 +51,8 @@ public static class PlatformApplication
         builder.Services.AddEngagementIndex(builder.Configuration);
         builder.Services.AddAggregation(builder.Configuration);
         builder.Services.AddSourceSystems(builder.Configuration);
+        builder.Services.AddPlatformTelemetry(builder.Configuration);
+        builder.Services.AddOperatorConsole(builder.Configuration);
 
         configure?.Invoke(builder);
 
@@ -68,6 +72,8 @@ public static class PlatformApplication
         app.MapEngagementIndex();
         app.MapAggregation();
         app.MapSourceSystems();
+        app.MapPlatformMetrics();
+        app.MapOperatorConsole();
         return app;
     }
 

@@ -25,7 +25,7 @@ public sealed class ProducerClient : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             ConnectCallback = (context, cancellationToken) => ConnectWithOneRetryAsync(context.DnsEndPoint, connectTimeout, cancellationToken),
         };
-        Invoker = new HttpMessageInvoker(handler, disposeHandler: true);
+        Invoker = new HttpMessageInvoker(new Observability.TraceContextHandler(handler), disposeHandler: true);
     }
 
     /// <summary>The invoker the forwarder and the platform's own outbound calls use.</summary>

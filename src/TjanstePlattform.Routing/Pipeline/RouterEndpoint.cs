@@ -7,6 +7,7 @@ using TjanstePlattform.Routing.Forwarding;
 using TjanstePlattform.Routing.Headers;
 using TjanstePlattform.Routing.Identity;
 using TjanstePlattform.Routing.Internal;
+using TjanstePlattform.Routing.Observability;
 using TjanstePlattform.Routing.RoutingRules;
 using TjanstePlattform.Routing.Validation;
 using TjanstePlattform.Soap.Validation;
@@ -233,7 +234,7 @@ internal sealed class RouterEndpoint(
                 validation.ValidateResponse(capture, correlationId);
             }
 
-            RouterLog.Routed(logger, sender!, head.Receiver, head.ContractNamespace, production.PhysicalAddress, context.Response.StatusCode, call.ProducerResponseMs, correlationId);
+            Routed(context, call, head, production);
             return;
         }
         if (call.Rewrite)
@@ -290,12 +291,20 @@ internal sealed class RouterEndpoint(
             validation.ValidateResponse(capture, correlationId);
         }
 
-        RouterLog.Routed(logger, sender!, head.Receiver, head.ContractNamespace, production.PhysicalAddress, context.Response.StatusCode, call.ProducerResponseMs, correlationId);
+        Routed(context, call, head, production);
+    }
+
+    /// <summary>A call answered by its producer: logged once and recorded for the live view, in-process or over HTTP alike.</summary>
+    private void Routed(HttpContext context, RouterCall call, EnvelopeHead head, Catalog.Model.ServiceProduction production)
+    {
+        RouterLog.Routed(logger, call.Sender, head.Receiver!, head.ContractNamespace, production.PhysicalAddress, context.Response.StatusCode, call.ProducerResponseMs, call.CorrelationId);
+        RoutedCallRecord.Of(context)?.Routed(call.CorrelationId, call.Sender, head.Receiver!, head.ContractNamespace, production.PhysicalAddress, call.ProducerResponseMs);
     }
 
     private async Task FaultAsync(HttpContext context, VpFault fault, string correlationId, string? sender, string? receiver, string? contract)
     {
         RouterLog.Fault(logger, fault.Code, sender, receiver, contract, correlationId, fault.Detail);
+        RoutedCallRecord.Of(context)?.Faulted(fault.Code, correlationId, sender, receiver, contract);
         var response = context.Response;
         if (response.HasStarted)
         {
