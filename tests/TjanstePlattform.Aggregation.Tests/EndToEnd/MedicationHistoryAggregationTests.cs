@@ -259,7 +259,7 @@ public class MedicationHistoryAggregationTests
             Assert.That(call.Header("x-vp-sender-id"), Is.EqualTo(AggregationWorld.Consumer));
             Assert.That(call.Header("x-rivta-original-serviceconsumer-hsaid"), Is.EqualTo(original));
             Assert.That(call.Header("x-skltp-correlation-id"), Is.EqualTo("corr-identity"));
-            Assert.That(call.Header("x-rivta-routing-history"), Is.EqualTo("#tjp-local"), "one router hop: the consumer's history is not carried into the fan-out");
+            Assert.That(call.Header("x-rivta-routing-history"), Is.EqualTo("tjp-local"), "one router hop: the consumer's history is not carried into the fan-out");
             var body = call.BodyXml();
             Assert.That(body.Descendants(XName.Get("LogicalAddress", Payloads.Registry)).Single().Value, Is.EqualTo(system));
             Assert.That(body.Descendants(XName.Get("consumerNote", Payloads.ExtensionNamespace)).Single().Value, Is.EqualTo("kept"), "extensions travel untouched");
