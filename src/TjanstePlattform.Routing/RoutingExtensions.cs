@@ -27,6 +27,7 @@ public static class RoutingExtensions
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName)
             .Validate(o => o.MaxRequestBytes > 0, "Routing:MaxRequestBytes must be positive.")
             .Validate(o => o.Timeouts.Default > TimeSpan.Zero && o.Timeouts.Connect > TimeSpan.Zero, "Routing:Timeouts must be positive.")
+            .Validate(o => o.Timeouts.ConnectRetryPause >= TimeSpan.Zero, "Routing:Timeouts:ConnectRetryPause must not be negative.")
             .ValidateOnStart();
         services.AddHttpForwarder();
         services.TryAddSingleton(TimeProvider.System);

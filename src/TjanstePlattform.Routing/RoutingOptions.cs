@@ -42,8 +42,24 @@ public sealed class RoutingOptions
     /// <summary>An HSA unit file; when set the router climbs the HSA tree for routing and authorization.</summary>
     public string? HsaFile { get; set; }
 
-    /// <summary>Contract namespace prefixes for which the HSA tree is NOT used (case-insensitive).</summary>
+    /// <summary>
+    /// Contract namespace prefixes for which the HSA tree is NOT used, for routing and authorization alike
+    /// (case-insensitive). Added to both <see cref="HsaRoutingDisabledContractPrefixes"/> and
+    /// <see cref="HsaAuthorizationDisabledContractPrefixes"/>.
+    /// </summary>
     public List<string> HsaDisabledContractPrefixes { get; set; } = [];
+
+    /// <summary>
+    /// Contract namespace prefixes for which routing (vägval) does not climb the HSA tree; the reference's
+    /// <c>hsa.lookup.vagval.exceptedNamespaces</c>.
+    /// </summary>
+    public List<string> HsaRoutingDisabledContractPrefixes { get; set; } = [];
+
+    /// <summary>
+    /// Contract namespace prefixes for which authorization (anropsbehörighet) does not climb the HSA tree; the
+    /// reference's <c>hsa.lookup.behorighet.exceptedNamespaces</c>.
+    /// </summary>
+    public List<string> HsaAuthorizationDisabledContractPrefixes { get; set; } = [];
 
     /// <summary>Old-style <c>A#B</c> receivers: which senders and contracts may use them (empty: nobody).</summary>
     public OldStyleReceiverOptions OldStyleReceivers { get; set; } = new();
@@ -69,6 +85,9 @@ public sealed class RoutingTimeoutOptions
 
     /// <summary>Longest wait for a TCP connection to a producer; one retry follows a failed connect.</summary>
     public TimeSpan Connect { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The pause before the one retry after a failed connect (reference: 2 s); zero retries at once.</summary>
+    public TimeSpan ConnectRetryPause { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Per service contract namespace (case-insensitive), e.g. <c>"urn:riv:…Responder:2": "00:00:10"</c>.</summary>
     public Dictionary<string, TimeSpan> Contracts { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -20,7 +20,7 @@ public static class ReplayCommand
           --data <data.xml>         test data instead of the data.xml next to a SoapUI project
           --header <name=value>     extra HTTP header on every request
           --schemas <dir>           validate against these schema trees instead of the platform's own
-          --no-validate             do not validate answers against their contract schema
+          --validate-all            validate every answer (default: only where the project asks, by Schema Compliance)
           --junit <file>            write a JUnit XML report
         Exit code: 0 when every case passed, 1 when a case failed or had no answer, 2 on a usage error.
         """;
@@ -97,7 +97,11 @@ public static class ReplayCommand
                     request.SchemasDirectory = reader.Value(arg);
                     break;
                 case "--no-validate":
+                    // Kept for scripts written when every answer was validated: now the default.
                     options.Validate = false;
+                    break;
+                case "--validate-all":
+                    options.Validate = true;
                     break;
                 case "--junit":
                     request.JUnitPath = reader.Value(arg);

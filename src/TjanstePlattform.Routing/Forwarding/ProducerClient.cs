@@ -5,14 +5,16 @@ using Microsoft.Extensions.Options;
 namespace TjanstePlattform.Routing.Forwarding;
 
 /// <summary>
-/// The one connection pool to producers, shared by every routed call. A failed TCP connect is retried once
-/// inside the connect callback: at that point no request byte has been sent, so the retry is always safe.
+/// The one connection pool to producers, shared by every routed call. A failed TCP connect is retried once, after
+/// <see cref="RoutingTimeoutOptions.ConnectRetryPause"/> (2 s, as the reference), inside the connect callback: at that
+/// point no request byte has been sent, so the retry is always safe.
 /// </summary>
 public sealed class ProducerClient : IDisposable
 {
-    public ProducerClient(IOptions<RoutingOptions> options)
+    public ProducerClient(IOptions<RoutingOptions> options, TimeProvider time)
     {
         var connectTimeout = options.Value.Timeouts.Connect;
+        var pause = options.Value.Timeouts.ConnectRetryPause;
         var handler = new SocketsHttpHandler
         {
             UseProxy = false,
@@ -21,9 +23,10 @@ public sealed class ProducerClient : IDisposable
             UseCookies = false,
             EnableMultipleHttp2Connections = true,
             ActivityHeadersPropagator = null,
-            ConnectTimeout = connectTimeout * 2 + TimeSpan.FromMilliseconds(100),
+            ConnectTimeout = connectTimeout * 2 + pause + TimeSpan.FromMilliseconds(100),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-            ConnectCallback = (context, cancellationToken) => ConnectWithOneRetryAsync(context.DnsEndPoint, connectTimeout, cancellationToken),
+            ConnectCallback = (context, cancellationToken) =>
+                WithOneRetryAsync(token => ConnectAsync(context.DnsEndPoint, connectTimeout, token), pause, time, cancellationToken),
         };
         Invoker = new HttpMessageInvoker(new Observability.TraceContextHandler(handler), disposeHandler: true);
     }
@@ -33,11 +36,12 @@ public sealed class ProducerClient : IDisposable
 
     public void Dispose() => Invoker.Dispose();
 
-    private static ValueTask<Stream> ConnectWithOneRetryAsync(DnsEndPoint endPoint, TimeSpan timeout, CancellationToken cancellationToken) =>
-        WithOneRetryAsync(token => ConnectAsync(endPoint, timeout, token), cancellationToken);
-
-    /// <summary>Runs <paramref name="connect"/>, and once more if the first attempt could not connect (refused, unreachable, timed out).</summary>
-    internal static async ValueTask<Stream> WithOneRetryAsync(Func<CancellationToken, ValueTask<Stream>> connect, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="connect"/>, and once more after <paramref name="pause"/> if the first attempt could not
+    /// connect (refused, unreachable, timed out). The pause waits on <paramref name="time"/>, so tests use a fake clock.
+    /// </summary>
+    internal static async ValueTask<Stream> WithOneRetryAsync(
+        Func<CancellationToken, ValueTask<Stream>> connect, TimeSpan pause, TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {
@@ -45,6 +49,11 @@ public sealed class ProducerClient : IDisposable
         }
         catch (Exception ex) when ((ex is SocketException || ex is TimeoutException) && !cancellationToken.IsCancellationRequested)
         {
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
+            }
+
             return await connect(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -123,7 +123,7 @@ internal sealed class RouterEndpoint(
         // Loop guard: our own instance id already in the routing history means the call went round.
         var history = request.Headers[RivtaHeaders.RoutingHistory].ToString();
         var instanceId = platform.Value.InstanceId;
-        if (HistoryContains(history, instanceId))
+        if (RoutingHistory.Contains(history, instanceId))
         {
             await FaultAsync(context, VpFaults.RoutingLoop(), correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
@@ -150,9 +150,8 @@ internal sealed class RouterEndpoint(
         }
 
         var today = _today.Today;
-        var hsa = rules.HsaFor(head.ContractNamespace);
         var oldStyle = rules.AllowsOldStyleReceivers(sender!, head.ContractNamespace);
-        var (production, routeFault) = RoutingDecision.Route(snapshot, head.Receiver, head.ContractNamespace, head.Profile.Value, today, hsa, oldStyle);
+        var (production, routeFault) = RoutingDecision.Route(snapshot, head.Receiver, head.ContractNamespace, head.Profile.Value, today, rules.HsaForRouting(head.ContractNamespace), oldStyle);
         if (routeFault is not null)
         {
             await FaultAsync(context, routeFault, correlationId, sender, head.Receiver, head.ContractNamespace);
@@ -207,7 +206,7 @@ internal sealed class RouterEndpoint(
             Sender = sender!,
             CorrelationId = correlationId,
             OriginalConsumer = string.IsNullOrWhiteSpace(originalConsumer) ? sender! : originalConsumer,
-            RoutingHistory = string.IsNullOrEmpty(history) ? "#" + instanceId : history + "#" + instanceId,
+            RoutingHistory = RoutingHistory.Append(history, instanceId),
             StartTimestamp = started,
             PlatformToken = builtIn is null ? null : platformToken.Value,
         };
@@ -352,23 +351,5 @@ internal sealed class RouterEndpoint(
         }
 
         return null;
-    }
-
-    private static bool HistoryContains(string history, string instanceId)
-    {
-        if (string.IsNullOrEmpty(history))
-        {
-            return false;
-        }
-
-        foreach (var range in history.AsSpan().Split('#'))
-        {
-            if (history.AsSpan()[range].Trim().Equals(instanceId, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -20,7 +20,7 @@ public sealed class ConsumerAuthorization
     public bool IsAuthorized(CatalogSnapshot snapshot, string consumer, string receiver, string contractNamespace, DateOnly today) =>
         !string.IsNullOrEmpty(consumer)
         && RoutingDecision.IsAuthorized(snapshot, consumer, receiver, contractNamespace, today,
-            _rules?.HsaFor(contractNamespace), _rules?.AllowsOldStyleReceivers(consumer, contractNamespace) ?? false);
+            _rules?.HsaForAuthorization(contractNamespace), _rules?.AllowsOldStyleReceivers(consumer, contractNamespace) ?? false);
 
     /// <summary>The aggregating services' rule: the sender or, when another, the original consumer is authorized.</summary>
     public bool IsAuthorized(CatalogSnapshot snapshot, string sender, string? originalConsumer, string receiver, string contractNamespace, DateOnly today) =>

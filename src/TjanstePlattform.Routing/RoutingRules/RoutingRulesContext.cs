@@ -23,23 +23,35 @@ internal sealed partial class RoutingRulesContext
     /// <summary>The loaded HSA tree, or null when none is configured.</summary>
     public HsaTree? Hsa { get; }
 
-    /// <summary>The HSA tree for a contract, or null when the tree is off for it.</summary>
-    public HsaTree? HsaFor(string contractNamespace)
+    /// <summary>The HSA tree for routing (vägval) in a contract, or null when the tree is off for it.</summary>
+    public HsaTree? HsaForRouting(string contractNamespace)
     {
-        if (Hsa is null)
-        {
-            return null;
-        }
+        var options = _options.CurrentValue;
+        return HsaUnless(contractNamespace, options.HsaDisabledContractPrefixes, options.HsaRoutingDisabledContractPrefixes);
+    }
 
-        foreach (var prefix in _options.CurrentValue.HsaDisabledContractPrefixes)
+    /// <summary>The HSA tree for authorization (anropsbehörighet) in a contract, or null when the tree is off for it.</summary>
+    public HsaTree? HsaForAuthorization(string contractNamespace)
+    {
+        var options = _options.CurrentValue;
+        return HsaUnless(contractNamespace, options.HsaDisabledContractPrefixes, options.HsaAuthorizationDisabledContractPrefixes);
+    }
+
+    private HsaTree? HsaUnless(string contractNamespace, List<string> both, List<string> only)
+        => Hsa is null || StartsWithAny(contractNamespace, both) || StartsWithAny(contractNamespace, only) ? null : Hsa;
+
+    // A loop, not LINQ: this runs on every routed call, usually over empty lists.
+    private static bool StartsWithAny(string contractNamespace, List<string> prefixes)
+    {
+        foreach (var prefix in prefixes)
         {
             if (contractNamespace.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
-                return null;
+                return true;
             }
         }
 
-        return Hsa;
+        return false;
     }
 
     public bool AllowsOldStyleReceivers(string sender, string contractNamespace) =>

@@ -14,10 +14,15 @@ public sealed record WsdlEntry(string Path, string File, string Root);
 /// Every WSDL the router can serve with <c>?wsdl</c>, keyed by its conventional endpoint path derived from the
 /// WSDL target namespace: <c>urn:riv:crm:scheduling:MakeBooking:1:rivtabp21</c> → <c>crm/scheduling/MakeBooking/1/rivtabp21</c>.
 /// Where several versions share a path, the highest wins, and configured directories win over the built-in tree.
+/// Each is also served on its short path <c>&lt;Interaction&gt;/&lt;major&gt;/&lt;profile&gt;</c>
+/// (<c>MakeBooking/1/rivtabp21</c>) unless two domains share that name, as the reference serves them; entries of
+/// <see cref="ContractsOptions.WsdlConfigFile"/> add any other path.
 /// </summary>
 public sealed partial class WsdlLibrary
 {
     private readonly FrozenDictionary<string, WsdlEntry> _byPath;
+    private readonly Dictionary<string, WsdlEntry> _shortPaths = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<WsdlEntry> _all;
 
     public WsdlLibrary(IOptions<ContractsOptions> options, ILogger<WsdlLibrary> logger)
     {
@@ -41,11 +46,39 @@ public sealed partial class WsdlLibrary
             }
         }
 
+        // Short paths, only where unambiguous: GetSubjectOfCareSchedule/1/rivtabp21.
+        foreach (var group in entries.Values.GroupBy(e => ShortPath(e.Path), StringComparer.OrdinalIgnoreCase))
+        {
+            if (group.Key is not null && group.Count() == 1 && !entries.ContainsKey(group.Key))
+            {
+                _shortPaths[group.Key] = group.Single() with { Path = group.Key };
+            }
+        }
+
+        foreach (var mapped in WsdlConfig.Load(options.Value.WsdlConfigFile))
+        {
+            entries[mapped.Path] = mapped;
+        }
+
+        _all = [.. entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal)];
+        foreach (var (path, entry) in _shortPaths)
+        {
+            entries.TryAdd(path, entry);
+        }
+
         _byPath = entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        Loaded(logger, _byPath.Count, string.Join(", ", directories));
+        Loaded(logger, _all.Count, string.Join(", ", directories));
     }
 
-    public IEnumerable<WsdlEntry> All => _byPath.Values.OrderBy(e => e.Path, StringComparer.Ordinal);
+    /// <summary>Every WSDL on its full (or mapped) path; short paths are aliases, not listed.</summary>
+    public IEnumerable<WsdlEntry> All => _all;
+
+    /// <summary>The last three segments of a conventional path (<c>Interaction/major/profile</c>), or null.</summary>
+    public static string? ShortPath(string path)
+    {
+        var segments = path.Split('/');
+        return segments.Length > 3 ? string.Join('/', segments[^3..]) : null;
+    }
 
     public WsdlEntry? Find(string path) => _byPath.GetValueOrDefault(path.Trim('/'));
 

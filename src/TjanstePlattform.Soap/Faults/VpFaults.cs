@@ -48,8 +48,9 @@ public static class VpFaults
     public static VpFault NoSenderId(string reason) =>
         Create(VpFaultCode.VP002, $"No sender ID (SERIALNUMBER) found in certificate. {reason}".TrimEnd());
 
+    // The reference formats its detail with an empty suffix: the sentence alone.
     public static VpFault NoReceiver() =>
-        Create(VpFaultCode.VP003, "No receiverId (logical address) found in message header. null");
+        Create(VpFaultCode.VP003, "No receiverId (logical address) found in message header.");
 
     public static VpFault NoRouting(string contractNamespace, string receiver)
     {

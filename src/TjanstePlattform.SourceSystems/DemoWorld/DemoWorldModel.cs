@@ -56,6 +56,12 @@ internal abstract class SourceSystemData
     /// <summary>Faults the system shows from the start and after a reset (e.g. a slow system's latency).</summary>
     public FaultSettings? Faults { get; set; }
 
+    /// <summary>
+    /// False: the system reports no engagements to EI (e.g. a contract suite's journal whose persons have 10-digit
+    /// ids, which EI's 12-digit residentIdentification cannot hold).
+    /// </summary>
+    public bool ReportsEngagements { get; set; } = true;
+
     public IEnumerable<string> AllLogicalAddresses() =>
         new[] { HsaId }.Concat(LogicalAddresses).Distinct(StringComparer.OrdinalIgnoreCase);
 }

@@ -58,7 +58,7 @@ internal sealed class DemoWorldState(DemoWorldSource world, ISourceSystemStore s
         var data = world.Data;
         var now = clock.Timestamp;
         var engagements = new List<(string, EngagementReport)>();
-        foreach (var journal in data.Journals)
+        foreach (var journal in data.Journals.Where(j => j.ReportsEngagements))
         {
             engagements.AddRange(journal.MedicationRecords.GroupBy(r => r.PatientId).Select(g => (journal.HsaId, new EngagementReport(
                 g.Key, EngagementDomains.Medication, EngagementDomains.MedicationCategorization, journal.HsaId, EngagementReport.NotApplicable,
@@ -68,12 +68,12 @@ internal sealed class DemoWorldState(DemoWorldSource world, ISourceSystemStore s
                 EngagementReport.NotApplicable, journal.HsaId, journal.DataController, g.Select(a => a.EventTime).Max(StringComparer.Ordinal)))));
         }
 
-        foreach (var scheduling in data.Scheduling)
+        foreach (var scheduling in data.Scheduling.Where(s => s.ReportsEngagements))
         {
             engagements.AddRange(writer.ActiveBookings(scheduling.HsaId).Select(b => (scheduling.HsaId, SchedulingService.Engagement(scheduling, b, b.Updated))));
         }
 
-        foreach (var supply in data.MedicalSupply)
+        foreach (var supply in data.MedicalSupply.Where(s => s.ReportsEngagements))
         {
             engagements.AddRange(writer.AllSupplyItems(supply.HsaId).Select(i => i.PatientId).Distinct(StringComparer.Ordinal)
                 .Select(patient => (supply.HsaId, MedicalSupplyService.Engagement(supply, patient, now))));

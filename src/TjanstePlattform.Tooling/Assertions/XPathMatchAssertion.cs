@@ -6,17 +6,19 @@ using TjanstePlattform.Tooling.Assertions.XPath;
 namespace TjanstePlattform.Tooling.Assertions;
 
 /// <summary>
-/// SoapUI <c>XPath Match</c>: evaluates an XPath (with declared namespaces) against the answer and compares
-/// the result with the expected content. Equality checks are written as XPath expressions
-/// (<c>//urn:resultCode/text() = "OK"</c> expecting <c>true</c>), so no XQuery engine is needed.
-/// With wildcards, <c>*</c> in the expected content matches any text.
+/// SoapUI <c>XPath Match</c> and <c>XQuery Match</c>: evaluates an XPath 2.0 expression (with its
+/// <c>declare namespace</c> prolog) against the answer and compares the result with the expected content.
+/// An XQuery Match whose query is an XPath 2.0 expression (the usual <c>count(…)</c>, <c>//*:x = "OK"</c>) is
+/// evaluated the same way; XQuery constructors (<c>&lt;r&gt;{…}&lt;/r&gt;</c>, FLWOR with <c>let</c>) fail with
+/// the engine's reason. With wildcards, <c>*</c> in the expected content matches any text.
 /// </summary>
-public sealed class XPathMatchAssertion(string path, string expected, bool allowWildcards = false, string? name = null) : IReplayAssertion
+public sealed class XPathMatchAssertion(string path, string expected, bool allowWildcards = false, string? name = null, string type = XPathMatchAssertion.TypeId) : IReplayAssertion
 {
     public const string TypeId = "XPath Match";
+    public const string XQueryTypeId = "XQuery Match";
 
-    public string Name { get; } = name ?? TypeId;
-    public string Type => TypeId;
+    public string Name { get; } = name ?? type;
+    public string Type { get; } = type;
     public string Path { get; } = path;
     public string Expected { get; } = expected;
 

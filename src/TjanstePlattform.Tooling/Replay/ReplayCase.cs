@@ -1,4 +1,5 @@
 using TjanstePlattform.Tooling.Assertions;
+using TjanstePlattform.Tooling.Assertions.Schemas;
 
 namespace TjanstePlattform.Tooling.Replay;
 
@@ -28,6 +29,18 @@ public sealed class ReplayCase
     /// <summary>Things the tester should know: unresolved properties, steps that were not run.</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>
+    /// Steps of the project that replay could not run (a Groovy script it cannot emulate, JDBC, property transfer …):
+    /// <c>'name' (type): why</c>. Counted in the summary; never passed silently.
+    /// </summary>
+    public List<string> StepsNotRun { get; } = [];
+
+    /// <summary>
+    /// The schemas the project itself carries (SoapUI <c>con:definitionCache</c>), used by its Schema Compliance
+    /// assertions for contracts the run's schemas do not know; null when the project carries none.
+    /// </summary>
+    public IResponseSchemaValidator? ProjectSchemas { get; init; }
+
     /// <summary>Stop at the first failing step (SoapUI <c>failOnError</c>, default true).</summary>
     public bool StopOnFirstFailure { get; init; } = true;
 }
@@ -48,7 +61,10 @@ public sealed class ReplayStep
     /// <summary>The endpoint the project names (absolute URL), used when no <c>--target</c> is given.</summary>
     public string? Endpoint { get; init; }
 
-    /// <summary>The path and query of a recorded call, appended to a <c>--target</c> base address.</summary>
+    /// <summary>
+    /// The path and query of a recorded call, or the path a sample's <c>Endpoint:</c> line names, appended to a
+    /// <c>--target</c> base address.
+    /// </summary>
     public string? RecordedPathAndQuery { get; init; }
 
     /// <summary>The SOAPAction; when null the RIVTA convention <c>{responder namespace}:{operation}</c> is used.</summary>

@@ -158,7 +158,9 @@ public sealed class ReplayInputs
         {
             Name = name,
             Body = body,
-            Assertions = [new SoapResponseAssertion(), new NotSoapFaultAssertion()],
+            // A sample's Expected: line says what the answer is; without one a request expects a SOAP answer that is no fault.
+            Assertions = ExpectedLine.Parse(text) ?? [new SoapResponseAssertion(), new NotSoapFaultAssertion()],
+            RecordedPathAndQuery = ExpectedLine.EndpointPath(text),
         };
         var replayCase = new ReplayCase { Name = name, Suite = suite, Source = file, Steps = [step] };
         replayCase.Notes.AddRange(notes);

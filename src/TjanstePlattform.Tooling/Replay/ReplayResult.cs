@@ -60,6 +60,9 @@ public sealed class ReplayReport
     public int Errors => Cases.Count(c => c.Status == CaseStatus.Error);
     public int Skipped => Cases.Count(c => c.Status == CaseStatus.Skipped);
 
+    /// <summary>Project steps that could not be run (Groovy, JDBC …), over all cases.</summary>
+    public int StepsNotRun => Cases.Sum(c => c.Case.StepsNotRun.Count);
+
     /// <summary>
     /// True when at least one case ran and none failed or erred. Skipped cases (disabled in the project)
     /// do not fail a run, as in SoapUI's own runner; they are listed in the report and the JUnit file.

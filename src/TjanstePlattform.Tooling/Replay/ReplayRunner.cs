@@ -15,19 +15,20 @@ public readonly record struct ReplayProgress(int Index, int Total, ReplayCase Ca
 /// <summary>
 /// Sends each case's requests in order (POST, <c>text/xml; charset=UTF-8</c>, SOAPAction) and judges the
 /// answers. A transport failure (refused, timeout, TLS) makes that case an error with the reason and the
-/// run goes on. Every answer is also validated against its contract schema unless validation is off.
+/// run goes on. Answers are validated where a Schema Compliance assertion asks, every answer with
+/// <see cref="ReplayOptions.Validate"/> (<c>--validate-all</c>).
 /// </summary>
 public sealed class ReplayRunner : IDisposable
 {
     private readonly ReplayOptions _options;
     private readonly HttpMessageInvoker _http;
-    private readonly AssertionContext _context;
+    private readonly IResponseSchemaValidator? _schemaValidator;
 
     public ReplayRunner(ReplayOptions options, IResponseSchemaValidator? schemaValidator = null, HttpMessageHandler? handler = null)
     {
         _options = options;
         _http = new HttpMessageInvoker(handler ?? ReplayTransport.CreateHandler(options), disposeHandler: true);
-        _context = new AssertionContext { SchemaValidator = schemaValidator };
+        _schemaValidator = schemaValidator;
     }
 
     public async Task<ReplayReport> RunAsync(IReadOnlyList<ReplayCase> cases, IProgress<ReplayProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -58,10 +59,16 @@ public sealed class ReplayRunner : IDisposable
             return new CaseResult { Case = replayCase, Status = CaseStatus.Skipped, Reason = replayCase.SkipReason ?? "nothing to send" };
         }
 
+        // The run's schemas (the platform's, or --schemas) first; the schemas the project carries (SoapUI definitionCache)
+        // for a contract those do not know. A project's cache may be an older release than the producer answers in.
+        var context = new AssertionContext
+        {
+            SchemaValidator = replayCase.ProjectSchemas is { } own ? ContractSchemas.Prefer(_schemaValidator, own) : _schemaValidator,
+        };
         var steps = new List<StepResult>();
         foreach (var step in replayCase.Steps)
         {
-            var result = await RunStepAsync(step, cancellationToken).ConfigureAwait(false);
+            var result = await RunStepAsync(step, context, cancellationToken).ConfigureAwait(false);
             steps.Add(result);
             if (replayCase.StopOnFirstFailure && (result.TransportError is not null || result.Assertions.Any(a => a.Status == AssertionStatus.Failed)))
             {
@@ -91,7 +98,7 @@ public sealed class ReplayRunner : IDisposable
 
     private static string Prefixed(bool prefix, StepResult step, string reason) => prefix ? $"[{step.Name}] {reason}" : reason;
 
-    private async Task<StepResult> RunStepAsync(ReplayStep step, CancellationToken cancellationToken)
+    private async Task<StepResult> RunStepAsync(ReplayStep step, AssertionContext context, CancellationToken cancellationToken)
     {
         var body = step.Body;
         if (_options.LogicalAddress is not null && ReceiverRewriter.Rewrite(body.Span, _options.LogicalAddress) is { } rewritten)
@@ -144,22 +151,22 @@ public sealed class ReplayRunner : IDisposable
         var assertions = new List<AssertionResult>();
         foreach (var assertion in step.Assertions)
         {
-            assertions.Add(Evaluate(assertion, exchange));
+            assertions.Add(Evaluate(assertion, exchange, context));
         }
 
         if (_options.Validate && !step.Assertions.Any(a => a.Type == SchemaComplianceAssertion.TypeId))
         {
-            assertions.Add(Evaluate(new SchemaComplianceAssertion(@implicit: true), exchange));
+            assertions.Add(Evaluate(new SchemaComplianceAssertion(@implicit: true), exchange, context));
         }
 
         return new StepResult { Name = step.Name, Address = address, HttpStatus = status, Time = clock.Elapsed, Assertions = assertions };
     }
 
-    private AssertionResult Evaluate(IReplayAssertion assertion, ReplayExchange exchange)
+    private static AssertionResult Evaluate(IReplayAssertion assertion, ReplayExchange exchange, AssertionContext context)
     {
         try
         {
-            var outcome = assertion.Evaluate(exchange, _context);
+            var outcome = assertion.Evaluate(exchange, context);
             return new AssertionResult(assertion.Name, assertion.Type, outcome.Status, outcome.Message);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or System.Xml.XmlException
@@ -192,14 +199,11 @@ public sealed class ReplayRunner : IDisposable
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=UTF-8");
         message.Content = content;
 
-        foreach (var (name, value) in step.Headers.Concat(_options.Headers))
+        // --header and --sender are defaults; a step's own headers win, as SoapUI sends what the step says.
+        var defaults = _options.Sender is null ? _options.Headers : _options.Headers.Append(KeyValuePair.Create("x-vp-sender-id", _options.Sender));
+        foreach (var (name, value) in defaults.Concat(step.Headers))
         {
             Set(message, name, value);
-        }
-
-        if (_options.Sender is not null)
-        {
-            Set(message, "x-vp-sender-id", _options.Sender);
         }
 
         if (!message.Headers.Contains("SOAPAction"))
@@ -211,7 +215,7 @@ public sealed class ReplayRunner : IDisposable
         return message;
     }
 
-    // A later value replaces an earlier one: command-line headers win over the project's.
+    // A later value replaces an earlier one.
     private static void Set(HttpRequestMessage message, string name, string value)
     {
         if (string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Host", StringComparison.OrdinalIgnoreCase))

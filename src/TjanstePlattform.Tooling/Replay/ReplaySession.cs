@@ -48,8 +48,8 @@ public static class ReplaySession
         ReplayRunner runner;
         try
         {
-            var needsSchemas = request.Options.Validate || request.SchemasDirectory is not null;
-            validator = needsSchemas ? ContractSchemas.Create(request.SchemasDirectory) : null;
+            // Compiled on first use: a run whose project asks for no validation never loads a schema.
+            validator = ContractSchemas.Create(request.SchemasDirectory);
             runner = new ReplayRunner(request.Options, validator);
         }
         catch (Exception ex) when (ex is ReplayInputException or DirectoryNotFoundException)

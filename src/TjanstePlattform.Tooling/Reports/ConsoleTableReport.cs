@@ -41,20 +41,8 @@ public static class ConsoleTableReport
             }
         }
 
-        var noted = report.Cases.Where(c => c.Case.Notes.Count > 0).ToList();
-        if (noted.Count > 0)
-        {
-            writer.WriteLine();
-            writer.WriteLine("Notes:");
-            foreach (var result in noted)
-            {
-                writer.WriteLine($"  {result.Case.Suite} / {result.Case.Name}:");
-                foreach (var note in result.Case.Notes)
-                {
-                    writer.WriteLine($"    - {note}");
-                }
-            }
-        }
+        WriteListsPerCase(writer, report, "Steps not run (replay cannot run them; the case ran without them):", c => c.StepsNotRun);
+        WriteListsPerCase(writer, report, "Notes:", c => c.Notes);
 
         if (ignoredInputs is { Count: > 0 })
         {
@@ -69,7 +57,28 @@ public static class ConsoleTableReport
         var skippedAssertions = report.Cases.Sum(c => c.SkippedAssertions.Count());
         writer.WriteLine();
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Cases.Count} case(s): {report.Passed} passed, {report.Failed} failed, {report.Errors} error(s), {report.Skipped} skipped; {skippedAssertions} assertion(s) skipped; {report.Time.TotalSeconds:0.00} s."));
+            $"{report.Cases.Count} case(s): {report.Passed} passed, {report.Failed} failed, {report.Errors} error(s), {report.Skipped} skipped; {skippedAssertions} assertion(s) skipped; {report.StepsNotRun} step(s) not run; {report.Time.TotalSeconds:0.00} s."));
+    }
+
+    // A titled section with each case that has entries, and its entries below it.
+    private static void WriteListsPerCase(TextWriter writer, ReplayReport report, string title, Func<ReplayCase, List<string>> entries)
+    {
+        var cases = report.Cases.Where(c => entries(c.Case).Count > 0).ToList();
+        if (cases.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine(title);
+        foreach (var result in cases)
+        {
+            writer.WriteLine($"  {result.Case.Suite} / {result.Case.Name}:");
+            foreach (var entry in entries(result.Case))
+            {
+                writer.WriteLine($"    - {entry}");
+            }
+        }
     }
 
     public static string Status(CaseStatus status) => status switch

@@ -145,6 +145,11 @@ public static class JUnitReport
             }
         }
 
+        foreach (var step in result.Case.StepsNotRun)
+        {
+            text.Append("step not run: ").AppendLine(step);
+        }
+
         foreach (var note in result.Case.Notes)
         {
             text.Append("note: ").AppendLine(note);

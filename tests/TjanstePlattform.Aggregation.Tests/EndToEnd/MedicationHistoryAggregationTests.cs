@@ -27,6 +27,8 @@ public class MedicationHistoryAggregationTests
         // Short enough for the silent producer's case, long enough for loopback answers on a busy machine.
         ["Aggregation:ProducerTimeout"] = "00:00:02",
         ["Aggregation:Deadline"] = "00:00:10",
+        // The router's pause before its one connect retry (2 s by default) would outlast that producer timeout.
+        ["Routing:Timeouts:ConnectRetryPause"] = "00:00:00",
     });
 
     [OneTimeTearDown]
@@ -260,7 +262,7 @@ public class MedicationHistoryAggregationTests
             Assert.That(call.Header("x-vp-sender-id"), Is.EqualTo(AggregationWorld.Consumer));
             Assert.That(call.Header("x-rivta-original-serviceconsumer-hsaid"), Is.EqualTo(original));
             Assert.That(call.Header("x-skltp-correlation-id"), Is.EqualTo("corr-identity"));
-            Assert.That(call.Header("x-rivta-routing-history"), Is.EqualTo("#tjp-local"), "one router hop: the consumer's history is not carried into the fan-out");
+            Assert.That(call.Header("x-rivta-routing-history"), Is.EqualTo("tjp-local"), "one router hop: the consumer's history is not carried into the fan-out");
             var body = call.BodyXml();
             Assert.That(body.Descendants(XName.Get("LogicalAddress", Payloads.Registry)).Single().Value, Is.EqualTo(system));
             Assert.That(body.Descendants(XName.Get("consumerNote", Payloads.ExtensionNamespace)).Single().Value, Is.EqualTo("kept"), "extensions travel untouched");
@@ -282,7 +284,8 @@ public class MedicationHistoryAggregationTests
                 PatientId = new PersonIdType { Id = patient, Type = "1.2.752.129.2.1.3.1" },
             }));
 
-            Assert.That(response.GetMedicationHistoryResponseValue.MedicationMedicalRecord, Has.Count.EqualTo(1));
+            Assert.That(response.GetMedicationHistoryResponseValue.MedicationMedicalRecord, Has.Count.EqualTo(1),
+                () => string.Join("; ", response.ProcessingStatus?.ProcessingStatusList.Select(s => $"{s.LogicalAddress} {s.StatusCode} {s.LastUnsuccessfulSynchError?.Text}") ?? []));
             Assert.That(response.GetMedicationHistoryResponseValue.Result.ResultCode.ToString(), Is.EqualTo("INFO"));
             var record = response.ProcessingStatus!.ProcessingStatusList.Single();
             Assert.That(record.LogicalAddress, Is.EqualTo(system));

@@ -1,11 +1,44 @@
 using System.Net.Sockets;
+using Microsoft.Extensions.Options;
 using TjanstePlattform.Routing.Forwarding;
+using TjanstePlattform.Testing;
 
 namespace TjanstePlattform.Routing.Tests.Forwarding;
 
 /// <summary>One retry after a failed connect, and only then: no request byte has been sent at that point.</summary>
 public class ConnectRetryTests
 {
+    private static readonly ManualTimeProvider Clock = new(DateTimeOffset.UnixEpoch);
+
+    [Test]
+    public async Task The_retry_waits_for_the_pause_on_the_clock()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
+        var attempts = 0;
+        var connecting = ProducerClient.WithOneRetryAsync(_ =>
+        {
+            Interlocked.Increment(ref attempts);
+            return attempts == 1
+                ? ValueTask.FromException<Stream>(new SocketException((int)SocketError.ConnectionRefused))
+                : ValueTask.FromResult<Stream>(new MemoryStream());
+        }, TimeSpan.FromSeconds(2), clock, CancellationToken.None).AsTask();
+
+        Assert.That(clock.PendingTimers, Is.EqualTo(1), "waiting for the pause");
+        clock.Advance(TimeSpan.FromMilliseconds(1999));
+        Assert.That((connecting.IsCompleted, Volatile.Read(ref attempts)), Is.EqualTo((false, 1)), "no retry before the pause is over");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.That(await connecting, Is.Not.Null);
+        Assert.That(attempts, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void The_pause_is_two_seconds_by_default()
+    {
+        Assert.That(new RoutingOptions().Timeouts.ConnectRetryPause, Is.EqualTo(TimeSpan.FromSeconds(2)));
+        using var client = new ProducerClient(Options.Create(new RoutingOptions()), TimeProvider.System);
+        Assert.That(client.Invoker, Is.Not.Null);
+    }
+
     [Test]
     public async Task A_refused_connect_is_tried_once_more()
     {
@@ -16,7 +49,7 @@ public class ConnectRetryTests
             return attempts == 1
                 ? ValueTask.FromException<Stream>(new SocketException((int)SocketError.ConnectionRefused))
                 : ValueTask.FromResult<Stream>(new MemoryStream());
-        }, CancellationToken.None);
+        }, TimeSpan.Zero, Clock, CancellationToken.None);
         Assert.That(stream, Is.Not.Null);
         Assert.That(attempts, Is.EqualTo(2));
     }
@@ -29,7 +62,7 @@ public class ConnectRetryTests
         {
             attempts++;
             return ValueTask.FromException<Stream>(new SocketException((int)SocketError.ConnectionRefused));
-        }, CancellationToken.None));
+        }, TimeSpan.Zero, Clock, CancellationToken.None));
         Assert.That(attempts, Is.EqualTo(2));
     }
 
@@ -41,7 +74,7 @@ public class ConnectRetryTests
         {
             attempts++;
             return ValueTask.FromException<Stream>(new IOException("broken after connect"));
-        }, CancellationToken.None));
+        }, TimeSpan.Zero, Clock, CancellationToken.None));
         Assert.That(attempts, Is.EqualTo(1));
     }
 }

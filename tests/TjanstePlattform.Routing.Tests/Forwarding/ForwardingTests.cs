@@ -62,7 +62,7 @@ public class ForwardingTests
         Assert.That(seen["x-rivta-original-serviceconsumer-hsaid"].ToString(), Is.EqualTo(Consumer), "no incoming value: the sender");
         Assert.That(seen["x-vp-sender-id"].ToString(), Is.EqualTo(Consumer));
         Assert.That(seen["x-vp-instance-id"].ToString(), Is.EqualTo("tjp-local"));
-        Assert.That(seen["x-rivta-routing-history"].ToString(), Is.EqualTo("#tjp-local"));
+        Assert.That(seen["x-rivta-routing-history"].ToString(), Is.EqualTo("tjp-local"), "no history yet: our instance id alone");
         Assert.That(seen["x-custom-consumer"].ToString(), Is.EqualTo("passes"));
         Assert.That(seen["SOAPAction"].ToString(), Does.EndWith("GetMedicationHistory"));
         Assert.That(seen["Content-Type"].ToString(), Is.EqualTo("text/xml; charset=UTF-8"));
@@ -89,14 +89,33 @@ public class ForwardingTests
         var receiver = await RegisterAsync(producer.Address);
         var request = Post(_platform.Router(), GetMedicationHistory(receiver), Consumer);
         request.Headers.TryAddWithoutValidation("x-rivta-original-serviceconsumer-hsaid", "ORIGINAL-E-SERVICE");
-        request.Headers.TryAddWithoutValidation("x-rivta-routing-history", "#other-vp");
+        request.Headers.TryAddWithoutValidation("x-rivta-routing-history", "other-vp");
         using var response = await _platform.Http.SendAsync(request);
 
         var returned = response.Headers.GetValues("x-skltp-correlation-id").Single();
         Assert.That(Guid.TryParse(returned, out _), Is.True);
         Assert.That(seen!["x-skltp-correlation-id"].ToString(), Is.EqualTo(returned));
         Assert.That(seen["x-rivta-original-serviceconsumer-hsaid"].ToString(), Is.EqualTo("ORIGINAL-E-SERVICE"));
-        Assert.That(seen["x-rivta-routing-history"].ToString(), Is.EqualTo("#other-vp#tjp-local"));
+        Assert.That(seen["x-rivta-routing-history"].ToString(), Is.EqualTo("other-vp,tjp-local"), "ours appended after a comma");
+    }
+
+    [Test]
+    public async Task The_producers_routing_history_is_passed_back_to_the_consumer()
+    {
+        await using var producer = await TestProducer.StartAsync(async ctx =>
+        {
+            // A producer that is itself a platform answers with its own id appended.
+            ctx.Response.Headers["x-rivta-routing-history"] = ctx.Request.Headers["x-rivta-routing-history"] + ",next-vp";
+            ctx.Response.ContentType = "text/xml";
+            await ctx.Response.WriteAsync(GetMedicationHistoryResponse());
+        });
+        var receiver = await RegisterAsync(producer.Address);
+        var request = Post(_platform.Router(), GetMedicationHistory(receiver), Consumer);
+        request.Headers.TryAddWithoutValidation("x-rivta-routing-history", "first-vp");
+        using var response = await _platform.Http.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.GetValues("x-rivta-routing-history").Single(), Is.EqualTo("first-vp,tjp-local,next-vp"));
     }
 
     [Test]

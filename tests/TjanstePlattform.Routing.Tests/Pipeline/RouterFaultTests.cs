@@ -60,7 +60,7 @@ public class RouterFaultTests
     {
         using var response = await SendAsync(GetMedicationHistory(null));
         var (_, detail) = await RouterAssert.IsVpFaultAsync(response, "VP003", "Client", RouterAssert.VP003);
-        Assert.That(detail, Does.StartWith("No receiverId (logical address) found in message header."));
+        Assert.That(detail, Is.EqualTo("No receiverId (logical address) found in message header."), "as the reference words it: no trailing 'null'");
     }
 
     [TestCase("")]
@@ -112,13 +112,33 @@ public class RouterFaultTests
         Assert.That((int)response.StatusCode, Is.EqualTo(200));
     }
 
-    [Test]
-    public async Task VP014_when_the_call_has_been_here_before()
+    [TestCase("tjp-local")]
+    [TestCase("other-platform,tjp-local")]
+    [TestCase("other-platform , tjp-local ,third")]
+    public async Task VP014_when_the_routing_history_already_holds_our_instance_id(string history)
     {
         using var response = await SendAsync(GetMedicationHistory(Receiver),
-            adjust: r => r.Headers.TryAddWithoutValidation("x-rivta-routing-history", "#other-platform#tjp-local"));
+            adjust: r => r.Headers.TryAddWithoutValidation("x-rivta-routing-history", history));
         var (_, detail) = await RouterAssert.IsVpFaultAsync(response, "VP014", "Server", RouterAssert.VP014);
         Assert.That(detail, Is.Empty);
+    }
+
+    [TestCase("tjp-local-2")]
+    [TestCase("other-platform#tjp-local")]
+    public async Task No_VP014_when_our_id_is_only_part_of_an_element(string history)
+    {
+        using var response = await SendAsync(GetMedicationHistory(Receiver),
+            adjust: r => r.Headers.TryAddWithoutValidation("x-rivta-routing-history", history));
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), "elements are compared whole, separated by commas");
+    }
+
+    [TestCase("this is not xml", "Line 1, position 1")]
+    [TestCase("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">\n  <soapenv:Header>\n    <a:LogicalAddress xmlns:a=\"urn:riv:itintegration:registry:1\">X</a:Logical>", "Line 3, position ")]
+    public async Task VP015_names_the_line_and_column_where_the_parser_stopped(string body, string position)
+    {
+        using var response = await SendAsync(body);
+        var (_, detail) = await RouterAssert.IsVpFaultAsync(response, "VP015", "Client", RouterAssert.VP015);
+        Assert.That(detail, Does.Contain(position));
     }
 
     [TestCase("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">]><lolz>&lol;</lolz>", TestName = "VP015_for_a_DTD")]

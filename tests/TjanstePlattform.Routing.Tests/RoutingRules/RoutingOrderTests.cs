@@ -104,6 +104,29 @@ public class RoutingOrderTests
     }
 
     [Test]
+    public async Task Routing_and_authorization_have_separate_HSA_exception_lists()
+    {
+        // WARD has no routing and no authorization of its own: both need the tree (HOSPITAL routes, REGION authorizes).
+        var snapshot = new CatalogSnapshot(1, DateTimeOffset.UtcNow, [Routing(1, "HOSPITAL", "hospital")], [Authorization("C1", "REGION")]);
+        await using (var routingOff = await StartAsync(snapshot, new()
+        {
+            ["Routing:HsaFile"] = _hsaFile,
+            ["Routing:HsaRoutingDisabledContractPrefixes:0"] = "urn:riv:clinicalprocess:",
+        }))
+        {
+            Assert.That(await CallAsync(routingOff, "WARD"), Is.EqualTo("VP004"), "routing may not climb");
+            Assert.That(await CallAsync(routingOff, "HOSPITAL"), Is.EqualTo("/hospital"), "authorization still climbs to REGION");
+        }
+
+        await using var authorizationOff = await StartAsync(snapshot, new()
+        {
+            ["Routing:HsaFile"] = _hsaFile,
+            ["Routing:HsaAuthorizationDisabledContractPrefixes:0"] = "urn:riv:clinicalprocess:",
+        });
+        Assert.That(await CallAsync(authorizationOff, "WARD"), Is.EqualTo("VP007"), "routed through HOSPITAL, but authorization may not climb");
+    }
+
+    [Test]
     public async Task Without_HSA_the_default_receiver_follows_the_exact_one()
     {
         var snapshot = new CatalogSnapshot(1, DateTimeOffset.UtcNow,

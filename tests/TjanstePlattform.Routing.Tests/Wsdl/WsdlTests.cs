@@ -96,4 +96,82 @@ public class WsdlTests
         Assert.That((int)response.StatusCode, Is.EqualTo(200));
         Assert.That(XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Name, Is.EqualTo(Wsdl + "definitions"));
     }
+
+    [TestCase("Update/1/rivtabp21", "itintegration/engagementindex/Update/1/rivtabp21")]
+    [TestCase("GetSubjectOfCareSchedule/1/rivtabp21", "crm/scheduling/GetSubjectOfCareSchedule/1/rivtabp21")]
+    [TestCase("GetMedicationHistory/2/rivtabp21", Path)]
+    public async Task Short_paths_serve_the_contracts_WSDL_with_their_own_address(string shortPath, string fullPath)
+    {
+        using var full = await _platform.Http.GetAsync($"/vp/{fullPath}?wsdl");
+        using var response = await _platform.Http.GetAsync($"/vp/{shortPath}?wsdl");
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+        var wsdl = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        var fullWsdl = XDocument.Parse(await full.Content.ReadAsStringAsync());
+        Assert.That((string?)wsdl.Root!.Attribute("targetNamespace"), Is.EqualTo((string?)fullWsdl.Root!.Attribute("targetNamespace")));
+        var endpoint = new Uri(_platform.BaseAddress, "/vp/" + shortPath).ToString();
+        Assert.That(wsdl.Descendants(Soap + "address").Single().Attribute("location")!.Value, Is.EqualTo(endpoint));
+        Assert.That(wsdl.Descendants(Xs + "import").Select(i => i.Attribute("schemaLocation")!.Value), Has.All.StartWith(endpoint + "?xsd="));
+    }
+
+    [Test]
+    public async Task A_mapping_file_like_the_references_serves_WSDLs_on_any_path()
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tjp-wsdlconfig-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // A copy of a release tree below the mapping file's folder, mapped to a path outside the naming convention.
+            CopyTree(RivtaOracle.PathOf("schemas", "crm_scheduling_1.1.1"), System.IO.Path.Combine(folder, "release"));
+            var wsdlFile = Directory.EnumerateFiles(folder, "MakeBookingInteraction_*.wsdl", SearchOption.AllDirectories).First();
+            var config = System.IO.Path.Combine(folder, "wsdlconfig.json");
+            await File.WriteAllTextAsync(config, $$"""
+                [
+                  {
+                    "tjanstekontrakt": "urn:riv:crm:scheduling:MakeBookingResponder:1",
+                    "wsdlfilepath": "{{System.IO.Path.GetRelativePath(folder, wsdlFile).Replace('\\', '/')}}",
+                    "wsdlurl": "vp/SomeUrlNotFollowingTheNamingConvention"
+                  }
+                ]
+                """);
+            await using var platform = await TestPlatform.StartAsync(new Dictionary<string, string?> { ["Contracts:WsdlConfigFile"] = config });
+            using var response = await platform.Http.GetAsync("/vp/SomeUrlNotFollowingTheNamingConvention?wsdl");
+            Assert.That((int)response.StatusCode, Is.EqualTo(200));
+            var wsdl = XDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.That((string?)wsdl.Root!.Attribute("targetNamespace"), Does.StartWith("urn:riv:crm:scheduling:MakeBooking:1"));
+            var xsd = wsdl.Descendants(Xs + "import").Select(i => i.Attribute("schemaLocation")!.Value).First();
+            using var schema = await platform.Http.GetAsync(xsd);
+            Assert.That((int)schema.StatusCode, Is.EqualTo(200), xsd);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_mapping_to_a_file_outside_its_folder_stops_the_start()
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tjp-wsdlconfig-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var config = System.IO.Path.Combine(folder, "wsdlconfig.json");
+            File.WriteAllText(config, """[{"tjanstekontrakt": "x", "wsdlfilepath": "../../etc/passwd", "wsdlurl": "vp/x"}]""");
+            var start = async () => { await using var platform = await TestPlatform.StartAsync(new Dictionary<string, string?> { ["Contracts:WsdlConfigFile"] = config }); };
+            Assert.That(start, Throws.InstanceOf<InvalidOperationException>().With.Message.Contains("no WSDL ../../etc/passwd below"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }

@@ -146,7 +146,7 @@ public class ReplayRunnerTests
         _target.Given(Request.Create().UsingPost().WithHeader("SOAPAction", "*GetMedicationHistory*"))
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/xml").WithBody(GmhResponse("<urn:unexpected/>")));
 
-        var report = await RunAsync(new ReplayOptions { Target = Target },
+        var report = await RunAsync(new ReplayOptions { Target = Target, Validate = true },
             Sample("GetRequestActivities", "agp_TC1_request.xml"), Sample("GetMedicationHistory", "agp_TC1_request_national_address.xml"));
 
         Assert.That(report.Cases.Select(c => c.Status), Is.All.EqualTo(CaseStatus.Failed));

@@ -180,7 +180,7 @@ public class SoapUiProjectReaderTests
                     <con:request name="R"><con:endpoint>${#TestCase#url}</con:endpoint>
                       <con:request><![CDATA[<e a="${#TestSuite#s}" b="${Props#who}" c="${#Env#TJP_TOOLING_TEST_ENV}" d="${=1+1}"/>]]></con:request>
                       <con:assertion type="Simple Contains" name="Has token" disabled="true"><con:configuration><token>x</token></con:configuration></con:assertion>
-                      <con:assertion type="XQuery Match" name="An XQuery"/>
+                      <con:assertion type="JsonPath Match" name="A JSONPath"/>
                     </con:request></con:config></con:testStep>
                   <con:properties><con:property><con:name>url</con:name><con:value>http://127.0.0.1:3/c</con:value></con:property></con:properties>
                 </con:testCase>
@@ -200,10 +200,10 @@ public class SoapUiProjectReaderTests
             Assert.That(step.SoapAction, Is.EqualTo("urn:x:Op"));
             Assert.That(step.Assertions.Select(a => (a.Name, a.GetType().Name)), Is.EqualTo(new[]
             {
-                ("Has token", nameof(UnsupportedAssertion)), ("An XQuery", nameof(UnsupportedAssertion)),
+                ("Has token", nameof(UnsupportedAssertion)), ("A JSONPath", nameof(UnsupportedAssertion)),
             }));
             Assert.That(((UnsupportedAssertion)step.Assertions[0]).Reason, Is.EqualTo("disabled in the project"));
-            Assert.That(cases[0].Notes, Has.One.Contains("'Move it' of type 'transfer'"));
+            Assert.That(cases[0].StepsNotRun, Is.EqualTo(new[] { "'Move it' (transfer): property transfers are not supported" }));
             Assert.That(cases[0].Notes, Has.One.Contains("${=1+1}"));
             Assert.That(cases[1].SkipReason, Is.EqualTo("disabled in the project"));
         }

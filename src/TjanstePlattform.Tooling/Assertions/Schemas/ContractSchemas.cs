@@ -32,6 +32,10 @@ public static class ContractSchemas
         return new ContractValidatorAdapter(services.GetRequiredService<IContractSchemaValidator>());
     }
 
+    /// <summary><paramref name="first"/>, and <paramref name="then"/> for payloads it has no schema for.</summary>
+    public static IResponseSchemaValidator Prefer(IResponseSchemaValidator? first, IResponseSchemaValidator then)
+        => first is null ? then : new PreferringValidator(first, then);
+
     /// <summary>Adapts the platform's validator to replay's assertions.</summary>
     public static IResponseSchemaValidator From(IContractSchemaValidator validator) => new ContractValidatorAdapter(validator);
 
@@ -56,5 +60,11 @@ public static class ContractSchemas
                 ? new PayloadValidation(SchemaVerdict.Valid, [])
                 : new PayloadValidation(SchemaVerdict.Invalid, [.. result.Errors.Take(MaxErrors).Select(e => e.ToString())]);
         }
+    }
+
+    private sealed class PreferringValidator(IResponseSchemaValidator first, IResponseSchemaValidator then) : IResponseSchemaValidator
+    {
+        public PayloadValidation ValidatePayload(string envelopeText)
+            => first.ValidatePayload(envelopeText) is { Verdict: not SchemaVerdict.NoSchema } verdict ? verdict : then.ValidatePayload(envelopeText);
     }
 }

@@ -2,13 +2,16 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.XPath;
+using Wmhelp.XPath2;
 
 namespace TjanstePlattform.Tooling.Assertions.XPath;
 
 /// <summary>
-/// An XPath as SoapUI writes it: optional XQuery-style prolog lines
-/// (<c>declare namespace urn='…';</c>) followed by the expression. Prefixes the prolog does not declare are
-/// taken from the answer's own namespace declarations, as SoapUI does.
+/// An XPath as SoapUI writes it: optional XQuery-style prolog lines (<c>declare namespace urn='…';</c>) followed
+/// by an XPath 2.0 expression, evaluated as SoapUI's Saxon does (namespace wildcards <c>//*:resultCode</c>,
+/// <c>count</c>, <c>exists</c>, <c>matches</c>, casts, <c>for</c> …) by the XPath2 package on top of
+/// System.Xml.XPath. Prefixes the prolog does not declare are taken from the answer's own namespace
+/// declarations, as SoapUI does.
 /// </summary>
 public sealed partial class XPathQuery
 {
@@ -35,54 +38,61 @@ public sealed partial class XPathQuery
         return new XPathQuery(rest.Trim(), namespaces);
     }
 
-    /// <summary>Evaluates against a document: a boolean, a number, a string or a node iterator.</summary>
+    /// <summary>
+    /// Evaluates against a document: a boolean, a number, a string, or a sequence (<see cref="XPath2NodeIterator"/>).
+    /// Throws <see cref="XPathException"/> with the engine's first line when the expression is wrong.
+    /// </summary>
     public object Evaluate(XPathNavigator document, IReadOnlyDictionary<string, string>? extraNamespaces = null)
     {
-        var context = new XPathFunctionContext(document.NameTable);
-        foreach (var (prefix, uri) in DocumentNamespaces(document))
+        var resolver = new XmlNamespaceManager(document.NameTable ?? new NameTable());
+        foreach (var (prefix, uri) in DocumentNamespaces(document).Concat(extraNamespaces ?? new Dictionary<string, string>()).Concat(Namespaces))
         {
-            context.AddNamespace(prefix, uri);
+            resolver.RemoveNamespace(prefix, resolver.LookupNamespace(prefix) ?? string.Empty);
+            resolver.AddNamespace(prefix, uri);
         }
 
-        foreach (var (prefix, uri) in extraNamespaces ?? new Dictionary<string, string>())
+        try
         {
-            context.AddNamespace(prefix, uri);
+            return document.XPath2Evaluate(Expression, resolver);
         }
-
-        foreach (var (prefix, uri) in Namespaces)
+        catch (Exception ex) when (ex is XPath2Exception or InvalidCastException or FormatException or OverflowException)
         {
-            context.AddNamespace(prefix, uri);
+            // A syntax error lists every token the grammar expected; the first line says what went wrong.
+            throw new XPathException(ex.Message.Split('\n', 2)[0].Trim());
         }
-
-        var compiled = XPathExpression.Compile(Expression, context);
-        return document.Evaluate(compiled);
     }
 
     /// <summary>
-    /// Renders a result the way SoapUI compares it: booleans as true/false, numbers without a trailing .0,
-    /// a node set by its first node (text value, or the element's XML when it has child elements).
-    /// Null when the node set is empty.
+    /// Renders a result the way SoapUI compares it: booleans as true/false, numbers without a trailing .0, a
+    /// sequence by its first item (text value, or the element's XML when it has child elements). Null when the
+    /// sequence is empty.
     /// </summary>
-    public static string? Render(object result)
+    public static string? Render(object? result)
     {
         switch (result)
         {
+            case null:
+                return null;
             case bool flag:
                 return flag ? "true" : "false";
             case double number:
-                return double.IsInteger(number) ? ((long)number).ToString(CultureInfo.InvariantCulture) : number.ToString("R", CultureInfo.InvariantCulture);
+                return double.IsInteger(number) && Math.Abs(number) < 1e15 ? ((long)number).ToString(CultureInfo.InvariantCulture) : number.ToString("R", CultureInfo.InvariantCulture);
+            case float number:
+                return Render((double)number);
+            case decimal number:
+                return number.ToString("0.############################", CultureInfo.InvariantCulture);
             case string text:
                 return text;
+            case XPath2NodeIterator sequence:
+                return sequence.MoveNext() && sequence.Current is { } first ? Render(first) : null;
             case XPathNodeIterator nodes:
-                if (!nodes.MoveNext() || nodes.Current is null)
-                {
-                    return null;
-                }
-
-                var node = nodes.Current;
+                return nodes.MoveNext() && nodes.Current is { } node1 ? Render(node1) : null;
+            case XPathNavigator node:
                 return node.NodeType == XPathNodeType.Element && node.HasChildren && node.Clone() is var probe && probe.MoveToChild(XPathNodeType.Element)
                     ? node.OuterXml
                     : node.Value;
+            case XPathItem item:
+                return Render(item.TypedValue is var typed and not XPathItem ? typed : item.Value);
             default:
                 return Convert.ToString(result, CultureInfo.InvariantCulture);
         }

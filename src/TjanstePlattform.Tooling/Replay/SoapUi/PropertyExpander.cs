@@ -16,9 +16,14 @@ public sealed class PropertyExpander
     private readonly HashSet<string> _unresolved = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
-    public IReadOnlyDictionary<string, string> Project { get; init; } = new Dictionary<string, string>();
-    public IReadOnlyDictionary<string, string> TestSuite { get; init; } = new Dictionary<string, string>();
-    public IReadOnlyDictionary<string, string> TestCase { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Project properties; shared by every case of the project, so a Groovy step's change lasts, as in SoapUI.</summary>
+    public Dictionary<string, string> Project { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Test suite properties; shared by the suite's cases.</summary>
+    public Dictionary<string, string> TestSuite { get; init; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> TestCase { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Context properties (data.xml values loaded by a data step).</summary>
     public Dictionary<string, string> Context { get; } = new(StringComparer.Ordinal);

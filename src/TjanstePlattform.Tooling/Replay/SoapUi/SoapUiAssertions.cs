@@ -6,7 +6,7 @@ namespace TjanstePlattform.Tooling.Replay.SoapUi;
 
 /// <summary>
 /// Maps a SoapUI <c>con:assertion</c> to a replay assertion. Configuration values are property-expanded
-/// (<c>${#TestSuite#urn}</c> in an XPath). Types replay cannot run (Groovy scripts, XQuery, JSONPath, WS-*)
+/// (<c>${#TestSuite#urn}</c> in an XPath). Types replay cannot run (Groovy scripts, JSONPath, WS-*)
 /// and disabled assertions become <see cref="UnsupportedAssertion"/>: reported as skipped, by name.
 /// </summary>
 public static class SoapUiAssertions
@@ -33,6 +33,7 @@ public static class SoapUiAssertions
             ContainsAssertion.TypeId => new ContainsAssertion(Value("token"), Flag("ignoreCase"), Flag("useRegEx"), name),
             NotContainsAssertion.TypeId => new NotContainsAssertion(Value("token"), Flag("ignoreCase"), Flag("useRegEx"), name),
             XPathMatchAssertion.TypeId => new XPathMatchAssertion(Value("path"), Value("content"), Flag("allowWildcards"), name),
+            XPathMatchAssertion.XQueryTypeId => new XPathMatchAssertion(Value("path"), Value("content"), Flag("allowWildcards"), name, type),
             HttpStatusAssertion.TypeId => new HttpStatusAssertion(HttpStatusAssertion.ParseCodes(Value("codes")), name),
             InvalidHttpStatusAssertion.TypeId => new InvalidHttpStatusAssertion(HttpStatusAssertion.ParseCodes(Value("codes")), name),
             ResponseSlaAssertion.TypeId => Sla(Value("SLA"), name, type),

@@ -1,9 +1,9 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using TjanstePlattform.Soap.Xml;
 using TjanstePlattform.Tooling.Assertions;
+using TjanstePlattform.Tooling.Assertions.Schemas;
 
 namespace TjanstePlattform.Tooling.Replay.SoapUi;
 
@@ -26,12 +26,13 @@ public sealed class SoapUiReadOptions
 /// <summary>
 /// Reads a SoapUI project (test suites → test cases → steps) into replay cases, headless and without
 /// Groovy: SOAP request steps become requests (body, endpoint, headers, SOAPAction of the operation,
-/// assertions, plus those of assertion test steps pointing at them); the RIVTA suites' Groovy data step
-/// (<c>XmlDataReader.load("id")</c>) is emulated from data.xml; any other Groovy step is named in the
-/// case's notes as not run. A project without test cases (a plain request collection such as the
+/// assertions, plus those of assertion test steps pointing at them); Groovy steps that only load data.xml rows or
+/// set properties are emulated (<see cref="GroovyStepEmulator"/>); any other step is listed in the case's
+/// <see cref="ReplayCase.StepsNotRun"/>. The schemas of <c>con:definitionCache</c> serve the Schema Compliance
+/// assertions (<see cref="DefinitionCacheSchemas"/>). A project without test cases (a plain request collection such as the
 /// medicalsupply v0.6 project) yields one case per interface request.
 /// </summary>
-public static partial class SoapUiProjectReader
+public static class SoapUiProjectReader
 {
     private static readonly XNamespace Con = EnvelopeInfo.SoapUiNamespace;
 
@@ -58,12 +59,13 @@ public static partial class SoapUiProjectReader
         var dataPath = options.DataFile ?? Path.Combine(Path.GetDirectoryName(fullPath)!, "data.xml");
         var data = File.Exists(dataPath) ? SoapUiDataFile.Load(dataPath) : null;
 
+        var schemas = DefinitionCacheSchemas.Load(project);
         var cases = new List<ReplayCase>();
         foreach (var suite in project.Elements(Con + "testSuite"))
         {
             var suiteName = (string?)suite.Attribute("name") ?? "TestSuite";
             var suiteDisabled = Disabled(suite);
-            var suiteProperties = Properties(suite);
+            var suiteProperties = Properties(suite); // shared by the suite's cases: a Groovy step's change lasts
             foreach (var testCase in suite.Elements(Con + "testCase"))
             {
                 var expander = new PropertyExpander
@@ -73,13 +75,13 @@ public static partial class SoapUiProjectReader
                     TestSuite = suiteProperties,
                     TestCase = Properties(testCase),
                 };
-                cases.Add(ReadCase(fullPath, $"{projectName} / {suiteName}", testCase, suiteDisabled, expander, actions, data, options.DataFile is not null));
+                cases.Add(ReadCase(fullPath, $"{projectName} / {suiteName}", testCase, suiteDisabled, expander, actions, data, options.DataFile is not null, schemas));
             }
         }
 
         if (cases.Count == 0 && options.InterfaceRequestsWithoutTestCases)
         {
-            cases.AddRange(InterfaceRequests(fullPath, projectName, project, options, projectProperties, actions));
+            cases.AddRange(InterfaceRequests(fullPath, projectName, project, options, projectProperties, actions, schemas));
         }
 
         return cases;
@@ -93,10 +95,12 @@ public static partial class SoapUiProjectReader
         PropertyExpander expander,
         IReadOnlyDictionary<(string, string), string> actions,
         SoapUiDataFile? data,
-        bool dataGiven)
+        bool dataGiven,
+        IResponseSchemaValidator? schemas)
     {
         var caseName = (string?)testCase.Attribute("name") ?? "(unnamed test case)";
         var notes = new List<string>();
+        var notRun = new List<string>();
         var built = new List<ReplayStep>();
 
         foreach (var step in testCase.Elements(Con + "testStep"))
@@ -115,7 +119,7 @@ public static partial class SoapUiProjectReader
                 case "groovy":
                     // SoapUI writes the script element without a namespace.
                     var script = config?.Elements().FirstOrDefault(e => e.Name.LocalName == "script")?.Value ?? string.Empty;
-                    RunGroovyStep(name, script, expander, data, dataGiven, notes);
+                    RunGroovyStep(caseName, name, script, expander, data, dataGiven, notes, notRun);
                     break;
                 case "properties":
                     var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -151,7 +155,7 @@ public static partial class SoapUiProjectReader
                 case "delay":
                     break; // waiting changes nothing for a replay
                 default:
-                    notes.Add($"Step '{name}' of type '{type}' is not supported and was not run.");
+                    notRun.Add($"'{name}' ({type}): {NotRunReason(type)}");
                     break;
             }
         }
@@ -167,41 +171,43 @@ public static partial class SoapUiProjectReader
             Steps = built,
             SkipReason = skip,
             StopOnFirstFailure = !string.Equals((string?)testCase.Attribute("failOnError"), "false", StringComparison.OrdinalIgnoreCase),
+            ProjectSchemas = schemas,
         };
         result.Notes.AddRange(notes);
+        result.StepsNotRun.AddRange(notRun);
         return result;
     }
 
-    private static void RunGroovyStep(string name, string script, PropertyExpander expander, SoapUiDataFile? data, bool dataGiven, List<string> notes)
+    private static void RunGroovyStep(string caseName, string name, string script, PropertyExpander expander, SoapUiDataFile? data, bool dataGiven, List<string> notes, List<string> notRun)
     {
-        var load = DataLoad().Match(script);
-        if (!script.Contains("XmlDataReader", StringComparison.Ordinal) || !load.Success)
+        var context = new GroovyStepContext(caseName, expander, id =>
         {
-            notes.Add($"Groovy step '{name}' was not run (Groovy scripts are not supported).");
-            return;
-        }
+            if (data is null)
+            {
+                notes.Add($"Data step '{name}' loads '{id}' from data.xml, but no data.xml was found{(dataGiven ? string.Empty : " next to the project")}.");
+                return;
+            }
 
-        var id = load.Groups[1].Value;
-        if (data is null)
-        {
-            notes.Add($"Data step '{name}' loads '{id}' from data.xml, but no data.xml was found{(dataGiven ? string.Empty : " next to the project")}.");
-            return;
-        }
+            foreach (var (key, value) in data.Global)
+            {
+                expander.Context[key] = value;
+            }
 
-        foreach (var (key, value) in data.Global)
-        {
-            expander.Context[key] = value;
-        }
+            if (!data.Cases.TryGetValue(id, out var values))
+            {
+                notes.Add($"Data step '{name}': {Path.GetFileName(data.Path)} has no testcase id=\"{id}\".");
+                return;
+            }
 
-        if (!data.Cases.TryGetValue(id, out var values))
-        {
-            notes.Add($"Data step '{name}': {Path.GetFileName(data.Path)} has no testcase id=\"{id}\".");
-            return;
-        }
+            foreach (var (key, value) in values)
+            {
+                expander.Context[key] = value;
+            }
+        });
 
-        foreach (var (key, value) in values)
+        if (GroovyStepEmulator.Run(context, script) is { } why)
         {
-            expander.Context[key] = value;
+            notRun.Add($"'{name}' (groovy): {why}");
         }
     }
 
@@ -269,8 +275,9 @@ public static partial class SoapUiProjectReader
         string projectName,
         XElement project,
         SoapUiReadOptions options,
-        IReadOnlyDictionary<string, string> projectProperties,
-        IReadOnlyDictionary<(string, string), string> actions)
+        Dictionary<string, string> projectProperties,
+        IReadOnlyDictionary<(string, string), string> actions,
+        IResponseSchemaValidator? schemas)
     {
         foreach (var iface in project.Elements(Con + "interface"))
         {
@@ -288,7 +295,7 @@ public static partial class SoapUiProjectReader
                     // A bare request collection asserts nothing; a replay expects at least a SOAP answer that is not a fault.
                     step.AddAssertion(new SoapResponseAssertion());
                     step.AddAssertion(new NotSoapFaultAssertion());
-                    var replayCase = new ReplayCase { Name = $"{operationName} / {callName}", Suite = $"{projectName} / {interfaceName}", Source = path, Steps = [step] };
+                    var replayCase = new ReplayCase { Name = $"{operationName} / {callName}", Suite = $"{projectName} / {interfaceName}", Source = path, Steps = [step], ProjectSchemas = schemas };
                     replayCase.Notes.AddRange(notes);
                     yield return replayCase;
                 }
@@ -377,6 +384,14 @@ public static partial class SoapUiProjectReader
 
     private static bool Disabled(XElement element) => string.Equals((string?)element.Attribute("disabled"), "true", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex("""\.load\(\s*["']([^"']+)["']\s*\)""")]
-    private static partial Regex DataLoad();
+    private static string NotRunReason(string type) => type switch
+    {
+        "jdbc" => "JDBC steps query a database replay has no access to",
+        "transfer" => "property transfers are not supported",
+        "calltestcase" => "running another test case is not supported",
+        "manualTestStep" => "a manual step needs a person",
+        "datasource" or "datasourceloop" or "datasink" => "SoapUI Pro data sources are not supported",
+        "httprequest" or "restrequest" => "only SOAP request steps are replayed",
+        _ => $"steps of type '{type}' are not supported",
+    };
 }
