@@ -108,6 +108,33 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
         }
     }
 
+    /// <summary>
+    /// Reloads when another instance changed the store (revision differs from the one last read): how a catalog
+    /// change made through any instance reaches this instance's routing snapshot. True when it reloaded.
+    /// </summary>
+    public async Task<bool> RefreshIfChangedAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_state is { } state && await _store.GetRevisionAsync(cancellationToken).ConfigureAwait(false) == state.Revision)
+            {
+                return false;
+            }
+
+            return await TryLoadStoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CatalogStoreException ex)
+        {
+            LastError = ex.Message;
+            return false;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     public Task<CatalogResult<CatalogEditOutcome<T>>> EditAsync<T>(
         Func<CatalogEdit, CatalogResult<T>> edit, CatalogAuthor author, bool dryRun = false, CancellationToken cancellationToken = default)
         => EditAsync(edit, author, dryRun, cancellationToken, forcePublish: false);
