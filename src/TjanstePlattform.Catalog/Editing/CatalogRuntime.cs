@@ -74,6 +74,11 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
         {
             if (await TryLoadStoreAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (StoreWasEmpty)
+                {
+                    await RestoreFromFileAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 return Source;
             }
 
@@ -91,6 +96,33 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
         finally
         {
             _lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// An empty store beside a snapshot file lost its data (a deleted or replaced catalog.db): the last published
+    /// version comes back from the file, as working state and as that version, instead of the demo being seeded over it.
+    /// </summary>
+    private async Task RestoreFromFileAsync(CancellationToken cancellationToken)
+    {
+        var (version, _) = await _file.TryReadAsync(cancellationToken).ConfigureAwait(false);
+        if (version is null || !TryCreateSnapshot(version, out _))
+        {
+            return;
+        }
+
+        try
+        {
+            var settings = new Dictionary<string, string>(_state!.Settings, StringComparer.Ordinal) { [SeededSetting] = "restored" };
+            await _store.SaveAsync(new CatalogSave(_state.Working, version.Document, version.Document.MaxId() + 1, version, settings), _state.Revision, cancellationToken).ConfigureAwait(false);
+            StoreWasEmpty = false;
+            await TryLoadStoreAsync(cancellationToken).ConfigureAwait(false);
+            LogRestoredFromFile(_file.Path, version.Number);
+        }
+        catch (CatalogStoreException ex)
+        {
+            LastError = ex.Message;
+            LogStoreFailed(ex.Message);
         }
     }
 
@@ -455,6 +487,9 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
 
     [LoggerMessage(EventId = LogEventIds.CatalogFileInvalid, Level = LogLevel.Error, Message = "The local catalog snapshot {Path} is unusable: {Reason}")]
     private partial void LogFileInvalid(string path, string reason);
+
+    [LoggerMessage(EventId = LogEventIds.StorageCatalogRestoredFromSnapshot, Level = LogLevel.Warning, Message = "The catalog store was empty: version {Version} restored from the snapshot file {Path} (the demo catalog is not seeded over it)")]
+    private partial void LogRestoredFromFile(string path, long version);
 
     [LoggerMessage(EventId = LogEventIds.CatalogSubscriberFailed, Level = LogLevel.Error, Message = "A catalog snapshot subscriber failed")]
     private partial void LogSubscriberFailed(Exception exception);

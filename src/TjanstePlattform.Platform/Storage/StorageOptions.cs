@@ -23,6 +23,12 @@ public sealed class StorageOptions
     /// </summary>
     public bool ContinueOnDamage { get; set; }
 
+    /// <summary>
+    /// SQLite: how long the -wal files must be quiet before they are checkpointed into the database files (after each burst
+    /// of writes, so a copy of the .db files holds everything but the last burst). Also checkpointed at shutdown.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>True when the PostgreSQL stores are selected.</summary>
     public bool IsPostgreSql => Provider == StorageProvider.PostgreSql;
 

@@ -107,9 +107,9 @@ public sealed class StoreTests(StorageProvider provider)
     }
 
     [Test]
-    public void A_failure_inside_the_batch_rolls_back_engagements_and_outbox_alike()
+    public async Task A_failure_inside_the_batch_rolls_back_engagements_and_outbox_alike()
     {
-        Assert.ThrowsAsync<InvalidOperationException>(() => _store.ApplyAsync(
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _store.ApplyAsync(
             [Save(Engagement("a")), Save(Engagement("b"))], "20250101120000",
             _ => throw new InvalidOperationException("boom")));
 
