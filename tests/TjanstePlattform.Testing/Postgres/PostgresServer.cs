@@ -71,7 +71,11 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>A fresh, empty database on the shared cluster; returns its Npgsql connection string.</summary>
     public static async Task<string> NewDatabaseAsync() => await (await SharedAsync()).CreateDatabaseAsync();
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <summary>
+    /// Starts a cluster. Not <paramref name="durable"/> (tests): fsync and synchronous commit off, as a throw-away
+    /// cluster needs no crash safety. <paramref name="durable"/> (benchmarks): PostgreSQL's defaults, commits flushed.
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         var bin = FindBinaries() ?? throw new InvalidOperationException(
             $"PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin: {InstallHint} (or run .ci/install-postgresql).");
@@ -89,7 +93,8 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             await server.RunBinAsync("initdb", ["-D", server.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
             await server.RunBinAsync("pg_ctl", ["start", "-w", "-t", "60", "-D", server.DataDirectory, "-l", Path.Combine(root, "server.log"),
-                "-o", $"-p {server.Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"]);
+                "-o", $"-p {server.Port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=300"
+                    + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")]);
             return server;
         }
         catch
