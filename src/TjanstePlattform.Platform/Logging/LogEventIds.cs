@@ -40,9 +40,7 @@ public static class LogEventIds
     public const int StorageMigrated = 4001;
     public const int StorageCatalogChangeFeedFailed = 4002;
     public const int StorageCatalogChangedElsewhere = 4003;
-    public const int StorageIntegrityFailed = 4010;
     public const int StorageDamageIgnored = 4011;
-    public const int StorageDataLost = 4012;
     public const int StorageCatalogRestoredFromSnapshot = 4013;
     public const int StorageCheckpointFailed = 4014;
 

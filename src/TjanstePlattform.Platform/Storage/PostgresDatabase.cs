@@ -17,6 +17,7 @@ public sealed partial class PostgresDatabase : IDisposable
     private const long MigrationLockKey = 0x746A705F6D6967; // "tjp_mig"
 
     private readonly ILogger<PostgresDatabase> _logger;
+    private readonly Lock _migrateLock = new();
 
     public PostgresDatabase(IOptions<StorageOptions> options, ILogger<PostgresDatabase> logger)
         : this(options.Value.ConnectionString ?? throw new InvalidOperationException(
@@ -47,61 +48,48 @@ public sealed partial class PostgresDatabase : IDisposable
     public string DisplayName { get; }
 
     /// <summary>
-    /// Applies the migrations of <paramref name="part"/> not applied yet, in order, each in its own transaction with
-    /// its version recorded (table <c>schema_version</c>). Migration <c>i</c> is version <c>i + 1</c>; never edit
+    /// Applies the migrations of <paramref name="part"/> not applied yet, in order, in one transaction with their
+    /// versions recorded (table <c>schema_version</c>). Migration <c>i</c> is version <c>i + 1</c>; never edit
     /// a released one, append a new one.
     /// </summary>
     public void Migrate(string part, IReadOnlyList<string> migrations)
     {
-        using var connection = DataSource.OpenConnection();
-        using (var create = new NpgsqlCommand(
-            "CREATE TABLE IF NOT EXISTS schema_version (part text NOT NULL, version integer NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (part, version))",
-            connection))
+        lock (_migrateLock)
         {
-            try
-            {
-                create.ExecuteNonQuery();
-            }
-            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
-            {
-                // Another instance created it in the same instant: fine.
-            }
-        }
-
-        for (var i = 0; i < migrations.Count; i++)
-        {
+            using var connection = DataSource.OpenConnection();
             using var transaction = connection.BeginTransaction();
-            using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({MigrationLockKey})", connection, transaction))
+            // Everything under one advisory lock, the version table included: instances starting together queue here.
+            Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({MigrationLockKey})");
+            Execute(connection, transaction,
+                "CREATE TABLE IF NOT EXISTS schema_version (part text NOT NULL, version integer NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (part, version))");
+            int applied;
+            using (var current = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version WHERE part = $1", connection, transaction))
             {
-                lockCommand.ExecuteNonQuery();
+                current.Parameters.AddWithValue(part);
+                applied = Convert.ToInt32(current.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            using (var applied = new NpgsqlCommand("SELECT 1 FROM schema_version WHERE part = $1 AND version = $2", connection, transaction))
+            for (var i = applied; i < migrations.Count; i++)
             {
-                applied.Parameters.AddWithValue(part);
-                applied.Parameters.AddWithValue(i + 1);
-                if (applied.ExecuteScalar() is not null)
-                {
-                    transaction.Commit();
-                    continue;
-                }
-            }
-
-            using (var migrate = new NpgsqlCommand(migrations[i], connection, transaction))
-            {
-                migrate.ExecuteNonQuery();
-            }
-
-            using (var record = new NpgsqlCommand("INSERT INTO schema_version (part, version) VALUES ($1, $2)", connection, transaction))
-            {
+                Execute(connection, transaction, migrations[i]);
+                using var record = new NpgsqlCommand("INSERT INTO schema_version (part, version) VALUES ($1, $2)", connection, transaction);
                 record.Parameters.AddWithValue(part);
                 record.Parameters.AddWithValue(i + 1);
                 record.ExecuteNonQuery();
             }
 
             transaction.Commit();
-            LogMigrated(part, i + 1, DisplayName);
+            for (var i = applied; i < migrations.Count; i++)
+            {
+                LogMigrated(part, i + 1, DisplayName);
+            }
         }
+    }
+
+    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.ExecuteNonQuery();
     }
 
     public void Dispose() => DataSource.Dispose();
