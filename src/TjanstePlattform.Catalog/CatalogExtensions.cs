@@ -37,6 +37,12 @@ public static class CatalogExtensions
         services.AddSoapServices(configuration);
         services.TryAddSingleton<LookupServices>();
         services.AddHostedService<CatalogStartup>();
+        if (PostgresDatabaseExtensions.StorageOptionsFrom(configuration).IsPostgreSql)
+        {
+            // Several instances share the store: follow the changes the others make.
+            services.AddHostedService<CatalogChangeWatcher>();
+        }
+
         services.AddCatalogOpenApi();
         return services;
     }
@@ -51,12 +57,24 @@ public static class CatalogExtensions
                 "Catalog:DatabaseFile and Catalog:SnapshotFile must not be empty.")
             .Validate(o => o.MaxRequestBytes is >= 1024 && o.MaxImportBytes >= o.MaxRequestBytes,
                 "Catalog:MaxRequestBytes must be at least 1024 and Catalog:MaxImportBytes at least as large.")
+            .Validate(o => o.StoreCheckInterval >= TimeSpan.FromMilliseconds(100), "Catalog:StoreCheckInterval must be at least 00:00:00.1.")
             .ValidateOnStart();
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName))
+            .Validate(o => o.Problem() is null, "Storage: Provider must be Sqlite (with a Directory) or PostgreSql (with a ConnectionString).")
+            .ValidateOnStart();
         services.AddOptions<PlatformOptions>().Bind(configuration.GetSection(PlatformOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ICatalogStore>(sp => new SqliteCatalogStore(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.PathOf(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.DatabaseFile)));
+        if (PostgresDatabaseExtensions.StorageOptionsFrom(configuration).IsPostgreSql)
+        {
+            services.AddPostgresDatabase();
+            services.TryAddSingleton<ICatalogStore, PostgresCatalogStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<ICatalogStore>(sp => new SqliteCatalogStore(
+                sp.GetRequiredService<IOptions<StorageOptions>>().Value.PathOf(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.DatabaseFile)));
+        }
+
         services.TryAddSingleton(sp => new SnapshotFile(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.PathOf(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.SnapshotFile)));
         services.TryAddSingleton<CatalogRuntime>();

@@ -28,6 +28,12 @@ public sealed class CatalogOptions
     /// </summary>
     public string? OrderPlatform { get; set; }
 
+    /// <summary>
+    /// With a shared store (PostgreSQL): how often the revision is compared even without a change notification,
+    /// the fallback when the LISTEN connection is lost. A notified change is picked up at once.
+    /// </summary>
+    public TimeSpan StoreCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The largest body the entity endpoints accept.</summary>
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 

@@ -59,13 +59,24 @@ public static class EngagementIndexExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EngagementClock>();
 
-        services.TryAddSingleton(sp => new SqliteEngagementStore(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.PathOf(DatabaseFileName),
-            sp.GetRequiredService<IOptions<EngagementIndexOptions>>().Value.ReadConnections,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SqliteEngagementStore>>()));
-        services.TryAddSingleton<IEngagementStore>(sp => sp.GetRequiredService<SqliteEngagementStore>());
-        services.TryAddSingleton<INotificationOutbox>(sp => sp.GetRequiredService<SqliteEngagementStore>());
+        if (PostgresDatabaseExtensions.StorageOptionsFrom(configuration).IsPostgreSql)
+        {
+            services.AddPostgresDatabase();
+            services.TryAddSingleton(sp => new PostgresEngagementStore(
+                sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresEngagementStore>>()));
+            services.TryAddSingleton<IEngagementStore>(sp => sp.GetRequiredService<PostgresEngagementStore>());
+            services.TryAddSingleton<INotificationOutbox>(sp => sp.GetRequiredService<PostgresEngagementStore>());
+        }
+        else
+        {
+            services.TryAddSingleton(sp => new SqliteEngagementStore(
+                sp.GetRequiredService<IOptions<StorageOptions>>().Value.PathOf(DatabaseFileName),
+                sp.GetRequiredService<IOptions<EngagementIndexOptions>>().Value.ReadConnections,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<SqliteEngagementStore>>()));
+            services.TryAddSingleton<IEngagementStore>(sp => sp.GetRequiredService<SqliteEngagementStore>());
+            services.TryAddSingleton<INotificationOutbox>(sp => sp.GetRequiredService<SqliteEngagementStore>());
+        }
 
         services.TryAddSingleton<SubscriberDirectory>();
         services.TryAddSingleton<NotificationPlanner>();

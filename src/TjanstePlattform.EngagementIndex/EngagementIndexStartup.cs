@@ -21,9 +21,14 @@ internal sealed class EngagementIndexStartup : IHostedService
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_store is SqliteEngagementStore sqlite)
+        switch (_store)
         {
-            sqlite.Initialize();
+            case SqliteEngagementStore sqlite:
+                sqlite.Initialize();
+                break;
+            case PostgresEngagementStore postgres:
+                postgres.Initialize();
+                break;
         }
 
         _readiness?.Open(ReadinessGate);

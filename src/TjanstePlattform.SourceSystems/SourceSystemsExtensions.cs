@@ -52,8 +52,17 @@ public static class SourceSystemsExtensions
         services.AddSingleton<SourceSystemClock>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<DemoWorldSource>();
-        services.AddSingleton(sp => new SqliteSourceSystemStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.PathOf(DatabaseFileName)));
-        services.AddSingleton<ISourceSystemStore>(sp => sp.GetRequiredService<SqliteSourceSystemStore>());
+        if (PostgresDatabaseExtensions.StorageOptionsFrom(configuration).IsPostgreSql)
+        {
+            services.AddPostgresDatabase();
+            services.AddSingleton<ISourceSystemStore, PostgresSourceSystemStore>();
+        }
+        else
+        {
+            services.AddSingleton(sp => new SqliteSourceSystemStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.PathOf(DatabaseFileName)));
+            services.AddSingleton<ISourceSystemStore>(sp => sp.GetRequiredService<SqliteSourceSystemStore>());
+        }
+
         services.AddSingleton<EngagementReporter>();
         services.AddSingleton<JournalService>();
         services.AddSingleton<SchedulingService>();

@@ -74,6 +74,11 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
         {
             if (await TryLoadStoreAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (StoreWasEmpty)
+                {
+                    await RestoreFromFileAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 return Source;
             }
 
@@ -94,6 +99,33 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
         }
     }
 
+    /// <summary>
+    /// An empty store beside a snapshot file lost its data (a deleted or replaced catalog.db): the last published
+    /// version comes back from the file, as working state and as that version, instead of the demo being seeded over it.
+    /// </summary>
+    private async Task RestoreFromFileAsync(CancellationToken cancellationToken)
+    {
+        var (version, _) = await _file.TryReadAsync(cancellationToken).ConfigureAwait(false);
+        if (version is null || !TryCreateSnapshot(version, out _))
+        {
+            return;
+        }
+
+        try
+        {
+            var settings = new Dictionary<string, string>(_state!.Settings, StringComparer.Ordinal) { [SeededSetting] = "restored" };
+            await _store.SaveAsync(new CatalogSave(_state.Working, version.Document, version.Document.MaxId() + 1, version, settings), _state.Revision, cancellationToken).ConfigureAwait(false);
+            StoreWasEmpty = false;
+            await TryLoadStoreAsync(cancellationToken).ConfigureAwait(false);
+            LogRestoredFromFile(_file.Path, version.Number);
+        }
+        catch (CatalogStoreException ex)
+        {
+            LastError = ex.Message;
+            LogStoreFailed(ex.Message);
+        }
+    }
+
     public async Task<CatalogSnapshot?> ReloadAsync(CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -101,6 +133,33 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
         {
             LastReset = _time.GetUtcNow();
             return await TryLoadStoreAsync(cancellationToken).ConfigureAwait(false) ? Current : null;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Reloads when another instance changed the store (revision differs from the one last read): how a catalog
+    /// change made through any instance reaches this instance's routing snapshot. True when it reloaded.
+    /// </summary>
+    public async Task<bool> RefreshIfChangedAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_state is { } state && await _store.GetRevisionAsync(cancellationToken).ConfigureAwait(false) == state.Revision)
+            {
+                return false;
+            }
+
+            return await TryLoadStoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CatalogStoreException ex)
+        {
+            LastError = ex.Message;
+            return false;
         }
         finally
         {
@@ -428,6 +487,9 @@ internal sealed partial class CatalogRuntime : ICatalogSnapshotSource, ICatalogR
 
     [LoggerMessage(EventId = LogEventIds.CatalogFileInvalid, Level = LogLevel.Error, Message = "The local catalog snapshot {Path} is unusable: {Reason}")]
     private partial void LogFileInvalid(string path, string reason);
+
+    [LoggerMessage(EventId = LogEventIds.StorageCatalogRestoredFromSnapshot, Level = LogLevel.Warning, Message = "The catalog store was empty: version {Version} restored from the snapshot file {Path} (the demo catalog is not seeded over it)")]
+    private partial void LogRestoredFromFile(string path, long version);
 
     [LoggerMessage(EventId = LogEventIds.CatalogSubscriberFailed, Level = LogLevel.Error, Message = "A catalog snapshot subscriber failed")]
     private partial void LogSubscriberFailed(Exception exception);

@@ -31,6 +31,12 @@ public interface ICatalogStore
 
     /// <summary>Every published version, newest first, without content.</summary>
     Task<IReadOnlyList<CatalogVersionInfo>> ListVersionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Returns when another writer may have changed the store, or after <paramref name="timeout"/> (then the caller
+    /// compares revisions anyway). A shared store wakes at once (PostgreSQL: LISTEN/NOTIFY); by default it only waits.
+    /// </summary>
+    Task WaitForChangeAsync(TimeSpan timeout, CancellationToken cancellationToken) => Task.Delay(timeout, cancellationToken);
 }
 
 /// <summary>What a store holds when it is opened.</summary>

@@ -281,8 +281,7 @@ internal sealed class SqliteCatalogStore : ICatalogStore
                 p.AddWithValue("$d", FormatDate(c.Validity.From));
                 p.AddWithValue("$e", FormatDate(c.Validity.To));
                 p.AddWithValue("$f", (object?)c.IntegrationAgreement ?? DBNull.Value);
-                p.AddWithValue("$g", JsonSerializer.Serialize(
-                    c.Filters.Select(f => new CooperationFilterJson(f.ServiceDomain, [.. f.Categorizations])).ToArray(), CatalogJson.Options));
+                p.AddWithValue("$g", FormatFilters(c.Filters));
             }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -345,7 +344,7 @@ internal sealed class SqliteCatalogStore : ICatalogStore
         return command;
     }
 
-    private static byte[] Compress(CatalogDocument document)
+    internal static byte[] Compress(CatalogDocument document)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
@@ -356,7 +355,7 @@ internal sealed class SqliteCatalogStore : ICatalogStore
         return buffer.ToArray();
     }
 
-    private static CatalogDocument Decompress(byte[] blob)
+    internal static CatalogDocument Decompress(byte[] blob)
     {
         using var gzip = new GZipStream(new MemoryStream(blob), CompressionMode.Decompress);
         var json = JsonSerializer.Deserialize<CatalogDocumentJson>(gzip, CatalogJson.Options)
@@ -364,13 +363,16 @@ internal sealed class SqliteCatalogStore : ICatalogStore
         return CatalogJson.FromJson(json);
     }
 
-    private static IReadOnlyList<CooperationFilter> ParseFilters(string json) =>
+    internal static string FormatFilters(IReadOnlyList<CooperationFilter> filters) =>
+        JsonSerializer.Serialize(filters.Select(f => new CooperationFilterJson(f.ServiceDomain, [.. f.Categorizations])).ToArray(), CatalogJson.Options);
+
+    internal static IReadOnlyList<CooperationFilter> ParseFilters(string json) =>
         (JsonSerializer.Deserialize<CooperationFilterJson[]>(json, CatalogJson.Options) ?? [])
             .Select(f => new CooperationFilter(f.ServiceDomain, f.Categorizations ?? [])).ToArray();
 
-    private static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Turns every storage failure into a <see cref="CatalogStoreException"/> naming the file.</summary>
     private async Task<T> Guard<T>(Func<Task<T>> action)

@@ -409,7 +409,7 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
         }
     }
 
-    private static bool Matches(Engagement e, EngagementQuery q) =>
+    internal static bool Matches(Engagement e, EngagementQuery q) =>
         (q.LogicalAddress is null || e.LogicalAddress == q.LogicalAddress)
         && (q.BusinessObjectInstanceIdentifier is null || e.BusinessObjectInstanceIdentifier == q.BusinessObjectInstanceIdentifier)
         && (q.ClinicalProcessInterestId is null || e.ClinicalProcessInterestId == q.ClinicalProcessInterestId)
@@ -478,7 +478,7 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
     [LoggerMessage(EventId = LogEventIds.EngagementIndexOpened, Level = LogLevel.Information, Message = "Engagement index store opened at {Path}")]
     private partial void LogOpened(string path);
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+    internal static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
     private ReadSession RentReader()
     {

@@ -1,4 +1,6 @@
+using TjanstePlattform.Host.Backup;
 using TjanstePlattform.Host.Serve;
+using TjanstePlattform.Host.Storage;
 
 namespace TjanstePlattform.Host.Cli;
 
@@ -15,9 +17,24 @@ public static class TjpCommandLine
         switch (verb)
         {
             case "serve":
-                var app = PlatformApplication.Build(rest);
+                WebApplication app;
+                try
+                {
+                    app = PlatformApplication.Build(rest);
+                }
+                catch (StoreDamagedException damaged)
+                {
+                    Console.Error.WriteLine($"tjp: {damaged.Message}");
+                    return 1;
+                }
+
                 await app.RunAsync();
                 return 0;
+            case "backup":
+                return await StoreBackup.RunAsync(
+                    new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+                        .AddEnvironmentVariables().AddCommandLine(rest.Skip(1).ToArray()).Build(),
+                    rest.Length > 0 && !rest[0].StartsWith('-') ? rest[0] : "", Console.Out);
             case "replay":
                 return await ReplayCommand.RunAsync(rest);
             case "record":
@@ -40,5 +57,6 @@ public static class TjpCommandLine
         writer.WriteLine("       tjp replay <envelopes | folders | soapui-project.xml> --target <url> [...]  (tjp replay --help)");
         writer.WriteLine("       tjp record --target <url> --out <dir> [--listen http://127.0.0.1:9090]     (tjp record --help)");
         writer.WriteLine("       tjp catalog [--server <url> | --data <dir>] <command>                     (tjp catalog --help)");
+        writer.WriteLine("       tjp backup <target folder> [--Storage:Directory=<dir>]                   consistent copy of the SQLite stores");
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Aggregation;
+using TjanstePlattform.Host.Storage;
 using TjanstePlattform.Catalog;
 using TjanstePlattform.EngagementIndex;
 using TjanstePlattform.Host.Telemetry;
@@ -31,8 +32,19 @@ public static class PlatformApplication
                 "Platform:Name, Platform:HsaId and Platform:InstanceId must not be empty.")
             .ValidateOnStart();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Storage:Directory must not be empty.")
+            .Validate(o => o.Problem() is null && o.CheckpointInterval >= TimeSpan.FromMilliseconds(50),
+                "Storage: Provider must be Sqlite (with a Directory) or PostgreSql (with a ConnectionString); CheckpointInterval at least 00:00:00.05.")
             .ValidateOnStart();
+        // Before anything opens a store: a damaged or emptied SQLite file stops the start here (StoreDamagedException).
+        var storeProblems = StoreIntegrityCheck.Run(builder.Configuration);
+        if (!PostgresDatabaseExtensions.StorageOptionsFrom(builder.Configuration).IsPostgreSql)
+        {
+            // Registered first, so it stops last: the final checkpoint runs after every part has stopped writing.
+            builder.Services.AddSingleton(SqliteStoreFiles.From(builder.Configuration));
+            builder.Services.AddHostedService(sp => new SqliteCheckpointer(sp.GetRequiredService<SqliteStoreFiles>(),
+                sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SqliteCheckpointer>>(), storeProblems));
+        }
+
         builder.Services.AddSingleton<PlatformReadiness>();
         builder.Services.AddSingleton<ServerPlatformAddress>();
         builder.Services.AddSingleton<IPlatformAddress>(sp => sp.GetRequiredService<ServerPlatformAddress>());

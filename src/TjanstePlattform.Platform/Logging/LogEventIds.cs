@@ -40,6 +40,13 @@ public static class LogEventIds
     public const int SoapServiceFailed = 3102;
     public const int SoapServiceDirectCallRefused = 3103;
 
+    public const int StorageMigrated = 4001;
+    public const int StorageCatalogChangeFeedFailed = 4002;
+    public const int StorageCatalogChangedElsewhere = 4003;
+    public const int StorageDamageIgnored = 4011;
+    public const int StorageCatalogRestoredFromSnapshot = 4013;
+    public const int StorageCheckpointFailed = 4014;
+
     public const int EngagementIndexOpened = 5001;
     public const int EngagementIndexResuming = 5101;
     public const int EngagementIndexResumeFailed = 5102;

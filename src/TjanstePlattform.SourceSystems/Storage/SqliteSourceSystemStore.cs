@@ -13,8 +13,8 @@ namespace TjanstePlattform.SourceSystems.Storage;
 /// </summary>
 internal sealed class SqliteSourceSystemStore : ISourceSystemStore, IDisposable
 {
-    private const string Active = "active";
-    private const string Cancelled = "cancelled";
+    internal const string Active = "active";
+    internal const string Cancelled = "cancelled";
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -172,7 +172,7 @@ internal sealed class SqliteSourceSystemStore : ISourceSystemStore, IDisposable
         return query(connection);
     }
 
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+    internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
 
     private static IReadOnlyList<StoredBooking> QueryBookings(SqliteConnection connection, SqliteTransaction? transaction, string where, params (string, object)[] parameters)
     {
@@ -226,7 +226,7 @@ internal sealed class SqliteSourceSystemStore : ISourceSystemStore, IDisposable
     }
 
     /// <summary>The JSON column of a booking.</summary>
-    private sealed record BookingDocument(TimeslotType Timeslot, SubjectOfCareType? Contact, string? Notification, string? Message);
+    internal sealed record BookingDocument(TimeslotType Timeslot, SubjectOfCareType? Contact, string? Notification, string? Message);
 
     private sealed class Writer(SqliteConnection connection, SqliteTransaction transaction) : IStoreWriter
     {

@@ -21,9 +21,9 @@ namespace TjanstePlattform.Benchmarks.EngagementIndex;
 /// </summary>
 public sealed class EngagementIndexBenchmark : IBenchmark
 {
-    private const string Domain = "riv:clinicalprocess:activityprescription:actoutcome";
-    private const int BatchSize = 1000;
-    private const int PerPatient = 10;
+    internal const string Domain = "riv:clinicalprocess:activityprescription:actoutcome";
+    internal const int BatchSize = 1000;
+    internal const int PerPatient = 10;
 
     public string Name => "ei";
 
@@ -142,10 +142,10 @@ public sealed class EngagementIndexBenchmark : IBenchmark
         output.WriteLine("targets: >= 20,000 engagements/s; FindContent p50 <= 0.5 ms, p99 <= 2 ms at 1,000,000 engagements");
     }
 
-    private static string Patient(int index) => (190001010000L + index).ToString(CultureInfo.InvariantCulture);
+    internal static string Patient(int index) => (190001010000L + index).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Batch b: patients b*100 .. b*100+99, ten engagements each (ten source systems), one domain.</summary>
-    private static string UpdateBatch(int batch)
+    internal static string UpdateBatch(int batch)
     {
         var text = new StringBuilder(BatchSize * 700);
         text.Append("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:reg=\"urn:riv:itintegration:registry:1\" ")
@@ -178,7 +178,7 @@ public sealed class EngagementIndexBenchmark : IBenchmark
         "xmlns:f=\"urn:riv:itintegration:engagementindex:FindContentResponder:1\"><soapenv:Header><reg:LogicalAddress>5565594230</reg:LogicalAddress></soapenv:Header>" +
         $"<soapenv:Body><f:FindContent><f:registeredResidentIdentification>{patient}</f:registeredResidentIdentification><f:serviceDomain>{Domain}</f:serviceDomain></f:FindContent></soapenv:Body></soapenv:Envelope>";
 
-    private static string Percentiles(List<double> latencies)
+    internal static string Percentiles(List<double> latencies)
     {
         latencies.Sort();
         double At(double p) => latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
@@ -197,7 +197,7 @@ public sealed class EngagementIndexBenchmark : IBenchmark
     }
 
     /// <summary>An environment variable, or <c>--NAME=value</c> on the command line.</summary>
-    private static int Setting(string name, int fallback)
+    internal static int Setting(string name, int fallback)
     {
         var argument = Environment.GetCommandLineArgs().FirstOrDefault(a => a.StartsWith($"--{name}=", StringComparison.OrdinalIgnoreCase));
         var text = argument?[(name.Length + 3)..] ?? Environment.GetEnvironmentVariable(name);

@@ -58,7 +58,8 @@ public class ResilienceTests
 
         CorruptStore();
 
-        await using var second = await TestPlatform.StartAsync(dataDirectory: _data);
+        // Without ContinueOnDamage the start is refused (DurabilityTests); told to continue, the snapshot file serves.
+        await using var second = await TestPlatform.StartAsync(new Dictionary<string, string?> { ["Storage:ContinueOnDamage"] = "true" }, dataDirectory: _data);
         var status = second.Services.GetRequiredService<ICatalogStatus>();
         Assert.That(status.Source, Is.EqualTo(CatalogLoadSource.LocalFile));
         Assert.That(status.LastError, Does.Contain("catalog.db"));
@@ -78,7 +79,7 @@ public class ResilienceTests
     public async Task Without_store_and_file_there_is_no_snapshot_and_the_catalog_gate_stays_closed()
     {
         CorruptStore();
-        var app = PlatformApplication.Build(["--urls=http://127.0.0.1:0", $"--Storage:Directory={_data}", "--Logging:LogLevel:Default=None"]);
+        var app = PlatformApplication.Build(["--urls=http://127.0.0.1:0", $"--Storage:Directory={_data}", "--Storage:ContinueOnDamage=true", "--Logging:LogLevel:Default=None"]);
         await app.StartAsync();
         try
         {

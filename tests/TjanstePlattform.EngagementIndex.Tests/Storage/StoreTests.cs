@@ -1,28 +1,50 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TjanstePlattform.EngagementIndex.Engagements;
 using TjanstePlattform.EngagementIndex.Storage;
+using TjanstePlattform.Platform;
+using TjanstePlattform.Testing.Postgres;
 
 namespace TjanstePlattform.EngagementIndex.Tests.Storage;
 
-/// <summary>Change detection and the transactional outbox of the SQLite store.</summary>
-[TestFixture]
-public sealed class StoreTests
+/// <summary>Change detection and the transactional outbox, on both store providers.</summary>
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.PostgreSql)]
+public sealed class StoreTests(StorageProvider provider)
 {
     private string _directory = null!;
-    private SqliteEngagementStore _store = null!;
+    private PostgresDatabase? _database;
+    private IEngagementStore _engagements = null!;
+    private INotificationOutbox _outbox = null!;
+    private IDisposable? _owned;
+
+    /// <summary>Both interfaces of the store under test (each implementation is both).</summary>
+    private StoreUnderTest _store = null!;
 
     [SetUp]
-    public void Open()
+    public async Task Open()
     {
         _directory = Path.Combine(Path.GetTempPath(), "tjp-tests", "ei-store-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
-        _store = new SqliteEngagementStore(Path.Combine(_directory, "ei.db"), 2, TimeProvider.System, NullLogger<SqliteEngagementStore>.Instance);
+        if (provider == StorageProvider.PostgreSql)
+        {
+            _database = new PostgresDatabase(await PostgresServer.NewDatabaseAsync(), NullLogger<PostgresDatabase>.Instance);
+            var postgres = new PostgresEngagementStore(_database, TimeProvider.System, NullLogger<PostgresEngagementStore>.Instance);
+            (_engagements, _outbox) = (postgres, postgres);
+        }
+        else
+        {
+            var sqlite = new SqliteEngagementStore(Path.Combine(_directory, "ei.db"), 2, TimeProvider.System, NullLogger<SqliteEngagementStore>.Instance);
+            (_engagements, _outbox, _owned) = (sqlite, sqlite, sqlite);
+        }
+
+        _store = new StoreUnderTest(_engagements, _outbox);
     }
 
     [TearDown]
     public void Close()
     {
-        _store.Dispose();
+        _owned?.Dispose();
+        _database?.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -85,9 +107,9 @@ public sealed class StoreTests
     }
 
     [Test]
-    public void A_failure_inside_the_batch_rolls_back_engagements_and_outbox_alike()
+    public async Task A_failure_inside_the_batch_rolls_back_engagements_and_outbox_alike()
     {
-        Assert.ThrowsAsync<InvalidOperationException>(() => _store.ApplyAsync(
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _store.ApplyAsync(
             [Save(Engagement("a")), Save(Engagement("b"))], "20250101120000",
             _ => throw new InvalidOperationException("boom")));
 
@@ -112,37 +134,6 @@ public sealed class StoreTests
     }
 
     [Test]
-    public async Task A_database_of_the_first_clustered_layout_is_migrated_with_its_engagements()
-    {
-        _store.Dispose();
-        var path = Path.Combine(_directory, "old.db");
-        var e = Engagement();
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                CREATE TABLE engagement(ekey BLOB NOT NULL PRIMARY KEY, resident TEXT NOT NULL, service_domain TEXT NOT NULL,
-                    categorization TEXT NOT NULL, logical_address TEXT NOT NULL, business_object_id TEXT NOT NULL,
-                    clinical_process_interest_id TEXT NOT NULL, most_recent_content TEXT, source_system TEXT NOT NULL,
-                    data_controller TEXT NOT NULL, owner TEXT NOT NULL, creation_time TEXT NOT NULL, update_time TEXT,
-                    changed_time TEXT NOT NULL) WITHOUT ROWID;
-                CREATE INDEX ix_engagement_find ON engagement(resident, service_domain, categorization);
-                INSERT INTO engagement VALUES($k, '191212121212', 'riv:crm:scheduling', 'NA', 'SE-LA', 'NA', 'NA', '20240101120000',
-                    'SE-SRC', 'SE-DC', 'OWNER', '20240101120000', NULL, '20240101120000');
-                """;
-            command.Parameters.AddWithValue("$k", EngagementKey.Of(e).ToArray());
-            command.ExecuteNonQuery();
-        }
-
-        _store = new SqliteEngagementStore(path, 2, TimeProvider.System, NullLogger<SqliteEngagementStore>.Instance);
-
-        Assert.That(_store.Find(new EngagementQuery("191212121212", "riv:crm:scheduling")).Single().CreationTime, Is.EqualTo("20240101120000"));
-        Assert.That(await ApplyAsync(Save(e)), Is.Empty, "the migrated row keeps its key");
-        Assert.That((await ApplyAsync(Delete(e))).Single().Kind, Is.EqualTo(EngagementChangeKind.Deleted));
-    }
-
-    [Test]
     public async Task Dead_letters_can_be_replayed_to_the_end_of_the_queue()
     {
         await _store.ApplyAsync([Save(Engagement())], "20250101120000", _ => [new OutboxEntry("SUB", "<first/>", 1)]);
@@ -162,4 +153,52 @@ public sealed class StoreTests
         Assert.That(await _store.DeadLettersAsync(), Is.Empty);
         Assert.That(await _store.ReplayAsync(letter.Id, DateTimeOffset.UtcNow), Is.Null);
     }
+
+    [Test]
+    public async Task Concurrent_batches_over_the_same_engagements_in_opposite_orders_all_commit()
+    {
+        var forward = Enumerable.Range(0, 200).Select(i => Save(Engagement($"boi-{i}"))).ToArray();
+        var backward = forward.Reverse().Select(w => Save(w.Engagement with { MostRecentContent = "20240303120000" })).ToArray();
+
+        await Task.WhenAll(
+            Task.Run(() => _store.ApplyAsync(forward, "20250101120000", null)),
+            Task.Run(() => _store.ApplyAsync(backward, "20250101120000", null)));
+
+        Assert.That(_store.Count(), Is.EqualTo(200));
+    }
+}
+
+/// <summary>The two interfaces of one store as one object, so the tests read as before.</summary>
+internal sealed class StoreUnderTest(IEngagementStore engagements, INotificationOutbox outbox) : IEngagementStore, INotificationOutbox
+{
+    public Task<EngagementWriteResult> ApplyAsync(IReadOnlyList<EngagementWrite> writes, string now,
+        Func<IReadOnlyList<EngagementChange>, IReadOnlyList<OutboxEntry>>? planNotifications, CancellationToken cancellationToken = default) =>
+        engagements.ApplyAsync(writes, now, planNotifications, cancellationToken);
+
+    public IReadOnlyList<Engagement> Find(EngagementQuery query) => engagements.Find(query);
+
+    public UpdatesPage GetUpdates(string serviceDomain, string since, string? afterResident, int pageSize) =>
+        engagements.GetUpdates(serviceDomain, since, afterResident, pageSize);
+
+    public long Count() => engagements.Count();
+
+    public Task<OutboxMessage?> PeekAsync(string subscriber, CancellationToken cancellationToken = default) => outbox.PeekAsync(subscriber, cancellationToken);
+
+    public Task<IReadOnlyList<PendingQueue>> PendingAsync(CancellationToken cancellationToken = default) => outbox.PendingAsync(cancellationToken);
+
+    public Task<int> RecordFailedAttemptAsync(long id, string error, CancellationToken cancellationToken = default) =>
+        outbox.RecordFailedAttemptAsync(id, error, cancellationToken);
+
+    public Task CompleteAsync(long id, CancellationToken cancellationToken = default) => outbox.CompleteAsync(id, cancellationToken);
+
+    public Task DeadLetterAsync(long id, DateTimeOffset at, CancellationToken cancellationToken = default) => outbox.DeadLetterAsync(id, at, cancellationToken);
+
+    public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancellationToken = default) => outbox.DeadLettersAsync(cancellationToken);
+
+    public Task<DeadLetter?> FindDeadLetterAsync(long id, CancellationToken cancellationToken = default) => outbox.FindDeadLetterAsync(id, cancellationToken);
+
+    public Task<OutboxMessage?> ReplayAsync(long deadLetterId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        outbox.ReplayAsync(deadLetterId, at, cancellationToken);
+
+    public Task<bool> DiscardAsync(long deadLetterId, CancellationToken cancellationToken = default) => outbox.DiscardAsync(deadLetterId, cancellationToken);
 }
