@@ -61,7 +61,8 @@ public static class RoutingExtensions
     public static IEndpointRouteBuilder MapRouter(this IEndpointRouteBuilder endpoints)
     {
         var wsdl = endpoints.ServiceProvider.GetRequiredService<WsdlEndpoint>();
-        endpoints.MapGet(BasePath + "/{**path}", (HttpContext context, string? path) => wsdl.InvokeAsync(context, path)).WithDisplayName("Router WSDL");
+        endpoints.MapGet(BasePath + "/{**path}", (HttpContext context, string? path) => wsdl.InvokeAsync(context, path)).WithDisplayName("Router WSDL")
+            .WithTags("Operations").WithName("GetWsdl").WithSummary("A contract's WSDL (?wsdl) or schema (?xsd=path) with addresses for this platform; without a query, the list of WSDLs");
         endpoints.MapRouterOperations();
         return endpoints;
     }
