@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Aggregation;
 using TjanstePlattform.Catalog;
 using TjanstePlattform.EngagementIndex;
+using TjanstePlattform.Host.Logging;
 using TjanstePlattform.Routing;
 using TjanstePlattform.Routing.Identity;
 using TjanstePlattform.Platform;
@@ -39,6 +41,8 @@ public static partial class PlatformApplication
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WithEncoder());
         builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("platform", tags: ["ready"]);
         builder.Logging.AddFilter(ReadinessHealthCheck.HealthCheckServiceCategory, LogLevel.Critical);
+        // Logging:Console:FormatterName=json (ASP.NET's) or =ecs (Elastic Common Schema field names).
+        builder.Logging.AddConsoleFormatter<EcsConsoleFormatter, ConsoleFormatterOptions>();
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {

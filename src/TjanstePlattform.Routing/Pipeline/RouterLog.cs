@@ -11,13 +11,13 @@ namespace TjanstePlattform.Routing.Pipeline;
 /// </summary>
 internal static partial class RouterLog
 {
-    [LoggerMessage(EventId = LogEventIds.RouterFault, Level = LogLevel.Information, Message = "{Result} {Sender} → {Receiver} ({Contract}) in {DurationMs} ms, correlation {CorrelationId}")]
+    [LoggerMessage(EventId = LogEventIds.RouterFault, EventName = "Fault", Level = LogLevel.Information, Message = "{Result} {Sender} → {Receiver} ({Contract}) in {DurationMs} ms, correlation {CorrelationId}")]
     private static partial void FaultCore(ILogger logger, VpFaultCode result, string? sender, string? receiver, string? contract, double durationMs, string correlationId);
 
-    [LoggerMessage(EventId = LogEventIds.RouterFaultDetail, Level = LogLevel.Debug, Message = "{Result} detail, correlation {CorrelationId}: {Detail}")]
+    [LoggerMessage(EventId = LogEventIds.RouterFaultDetail, EventName = "FaultDetail", Level = LogLevel.Debug, Message = "{Result} detail, correlation {CorrelationId}: {Detail}")]
     private static partial void FaultDetail(ILogger logger, VpFaultCode result, string correlationId, string detail);
 
-    [LoggerMessage(EventId = LogEventIds.RouterRouted, Level = LogLevel.Information, Message = "HTTP {Result} {Sender} → {Receiver} ({Contract}) in {DurationMs} ms (producer {ProducerMs} ms at {Address}), correlation {CorrelationId}")]
+    [LoggerMessage(EventId = LogEventIds.RouterRouted, EventName = "Routed", Level = LogLevel.Information, Message = "HTTP {Result} {Sender} → {Receiver} ({Contract}) in {DurationMs} ms (producer {ProducerMs} ms at {Address}), correlation {CorrelationId}")]
     private static partial void RoutedCore(ILogger logger, int result, string sender, string receiver, string contract, double durationMs, long producerMs, string address, string correlationId);
 
     /// <summary>A call the producer answered (any HTTP status the router passes on).</summary>
@@ -29,7 +29,7 @@ internal static partial class RouterLog
         }
     }
 
-    [LoggerMessage(EventId = LogEventIds.RouterAborted, Level = LogLevel.Warning, Message = "{Result} {Sender} → {Receiver} ({Contract}) in {DurationMs} ms: the producer at {Address} failed after its answer had begun ({Error}), correlation {CorrelationId}")]
+    [LoggerMessage(EventId = LogEventIds.RouterAborted, EventName = "Aborted", Level = LogLevel.Warning, Message = "{Result} {Sender} → {Receiver} ({Contract}) in {DurationMs} ms: the producer at {Address} failed after its answer had begun ({Error}), correlation {CorrelationId}")]
     private static partial void AbortedCore(ILogger logger, string result, string sender, string receiver, string contract, double durationMs, string address, string error, string correlationId, Exception? exception);
 
     /// <summary>A call whose producer failed after bytes had gone to the consumer: the connection is aborted, no fault can be sent.</summary>
