@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using TjanstePlattform.Routing.Forwarding;
 using TjanstePlattform.Routing.Identity;
 using TjanstePlattform.Routing.Operations;
@@ -54,7 +55,10 @@ public static class RoutingExtensions
     public static IApplicationBuilder UseRouterCalls(this IApplicationBuilder app)
     {
         var router = app.ApplicationServices.GetRequiredService<RouterEndpoint>();
-        return app.MapWhen(IsRoutedCall, routed => routed.Run(router.InvokeAsync));
+        var messages = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(RouterMessageLog.Category);
+        return app.MapWhen(IsRoutedCall, routed => routed
+            .Use((context, next) => RouterMessageLog.InvokeAsync(context, next, messages))
+            .Run(router.InvokeAsync));
     }
 
     /// <summary>Maps the router's GET side under <c>/vp</c> (WSDL) and its operations endpoints.</summary>

@@ -14,6 +14,7 @@ public static class LogEventIds
     public const int RouterUnexpected = 1005;
     public const int RouterFaultDetail = 1006;
     public const int RouterAborted = 1007;
+    public const int RouterMessage = 1008;
     public const int RouterHsaLoaded = 1020;
     public const int RouterWsdlLoaded = 1030;
     public const int RouterWsdlSkipped = 1031;

@@ -56,4 +56,32 @@ public class RouterCallLogTests
             || r.Fields.Values.Any(v => v?.ToString()?.Contains(PersonId, StringComparison.Ordinal) == true)));
         Assert.That(leaks.Select(r => $"{r.Category}: {r.Message}"), Is.Empty, "no person id above Debug");
     }
+
+    [Test]
+    public async Task Messages_with_their_payloads_are_logged_at_Debug_only_in_their_own_category()
+    {
+        using var logs = new CapturedLogs();
+        await using var platform = await TestPlatform.StartAsync(
+            new Dictionary<string, string?> { ["Logging:LogLevel:TjanstePlattform.Routing.Messages"] = "Debug", ["Logging:LogLevel:TjanstePlattform.Routing.Pipeline"] = "Information" },
+            configure: builder => builder.Logging.AddProvider(logs));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, platform.Router())
+        {
+            Content = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RivtaOracle.RepositoryRoot, "wsdl", "samples", "GetMedicationHistory", "02_happy_path_JRN1.xml"))),
+        };
+        request.Content.Headers.ContentType = new("text/xml") { CharSet = "UTF-8" };
+        request.Headers.Add("x-vp-sender-id", "TJP-DEMO-CONSUMER");
+        request.Headers.Add("x-skltp-correlation-id", "log-messages");
+        using var response = await platform.Http.SendAsync(request);
+        var answer = await response.Content.ReadAsStringAsync();
+
+        bool Ours(CapturedLogs.LogRecord r) => r.Category == "TjanstePlattform.Routing.Messages" && Equals(r.Fields.GetValueOrDefault("CorrelationId"), "log-messages");
+        var messages = await logs.WaitForAsync(r => Ours(r) && Equals(r.Fields.GetValueOrDefault("Direction"), "out"), TimeSpan.FromSeconds(30));
+        var all = logs.Records.Where(Ours).ToList();
+        Assert.That(all.Select(r => r.Fields["Direction"]), Is.EquivalentTo(new[] { "in", "out" }));
+        Assert.That(all.Select(r => r.Level), Is.All.EqualTo(LogLevel.Debug));
+        Assert.That(logs.Records.Where(r => r.Category == "TjanstePlattform.Routing.Messages").Select(r => r.Level), Is.All.EqualTo(LogLevel.Debug));
+        Assert.That(answer, Does.Contain(PersonId));
+        Assert.That((string)messages.Single().Fields["Payload"]!, Is.EqualTo(answer), "the answer as the consumer got it");
+    }
 }
