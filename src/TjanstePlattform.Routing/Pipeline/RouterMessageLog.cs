@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using TjanstePlattform.Platform;
 using TjanstePlattform.Routing.Headers;
+using TjanstePlattform.Routing.Validation;
 
 namespace TjanstePlattform.Routing.Pipeline;
 
@@ -27,7 +28,8 @@ internal static partial class RouterMessageLog
             return;
         }
 
-        var response = new Tee(context.Response.Body);
+        var body = context.Response.Body;
+        var response = new ResponseCapture(body, MaxLoggedBytes);
         context.Response.Body = response;
         try
         {
@@ -35,70 +37,15 @@ internal static partial class RouterMessageLog
         }
         finally
         {
-            context.Response.Body = response.Inner;
+            context.Response.Body = body;
             var correlationId = context.Response.Headers[RivtaHeaders.CorrelationId].ToString();
             Message(logger, "in", context.Request.Path, correlationId, context.Request.ContentType,
                 $"({context.Request.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "chunked"} bytes from {context.Connection.RemoteIpAddress})");
-            Message(logger, "out", context.Request.Path, correlationId, $"HTTP {context.Response.StatusCode} {context.Response.ContentType}", response.Text());
+            Message(logger, "out", context.Request.Path, correlationId, $"HTTP {context.Response.StatusCode} {context.Response.ContentType}",
+                Encoding.UTF8.GetString(response.Captured.GetBuffer(), 0, (int)response.Captured.Length) + (response.Overflowed ? "… (cut)" : string.Empty));
         }
     }
 
     [LoggerMessage(EventId = LogEventIds.RouterMessage, EventName = "Message", Level = LogLevel.Debug, Message = "Message {Direction} {Path}, correlation {CorrelationId} ({Kind}):\n{Payload}")]
     private static partial void Message(ILogger logger, string direction, string path, string correlationId, string? kind, string payload);
-
-    /// <summary>Passes every byte written through and keeps the first <see cref="MaxLoggedBytes"/>.</summary>
-    private sealed class Tee(Stream inner) : Stream
-    {
-        private readonly MemoryStream _kept = new();
-        private long _total;
-
-        public Stream Inner => inner;
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => inner.CanWrite;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public string Text()
-        {
-            var text = Encoding.UTF8.GetString(_kept.GetBuffer(), 0, (int)_kept.Length);
-            return _total > _kept.Length ? $"{text}… ({_total} bytes in all)" : text;
-        }
-
-        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Keep(buffer.Span);
-            await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            Keep(buffer.AsSpan(offset, count));
-            inner.Write(buffer, offset, count);
-        }
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        private void Keep(ReadOnlySpan<byte> bytes)
-        {
-            _total += bytes.Length;
-            var room = MaxLoggedBytes - (int)_kept.Length;
-            if (room > 0)
-            {
-                _kept.Write(bytes[..Math.Min(room, bytes.Length)]);
-            }
-        }
-    }
 }
