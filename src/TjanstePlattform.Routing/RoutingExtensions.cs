@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using TjanstePlattform.Routing.Forwarding;
 using TjanstePlattform.Routing.Identity;
 using TjanstePlattform.Routing.Internal;
@@ -67,15 +68,19 @@ public static class RoutingExtensions
     {
         var router = app.ApplicationServices.GetRequiredService<RouterEndpoint>();
         var observer = app.ApplicationServices.GetRequiredService<RouterObserver>();
+        var messages = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(RouterMessageLog.Category);
         RequestDelegate invoke = router.InvokeAsync;
-        return app.MapWhen(IsRoutedCall, routed => routed.Run(context => observer.ObserveAsync(context, invoke)));
+        return app.MapWhen(IsRoutedCall, routed => routed
+            .Use((context, next) => RouterMessageLog.InvokeAsync(context, next, messages))
+            .Run(context => observer.ObserveAsync(context, invoke)));
     }
 
     /// <summary>Maps the router's GET side under <c>/vp</c> (WSDL) and its operations endpoints.</summary>
     public static IEndpointRouteBuilder MapRouter(this IEndpointRouteBuilder endpoints)
     {
         var wsdl = endpoints.ServiceProvider.GetRequiredService<WsdlEndpoint>();
-        endpoints.MapGet(BasePath + "/{**path}", (HttpContext context, string? path) => wsdl.InvokeAsync(context, path)).WithDisplayName("Router WSDL");
+        endpoints.MapGet(BasePath + "/{**path}", (HttpContext context, string? path) => wsdl.InvokeAsync(context, path)).WithDisplayName("Router WSDL")
+            .WithTags("Operations").WithName("GetWsdl").WithSummary("A contract's WSDL (?wsdl) or schema (?xsd=path) with addresses for this platform; without a query, the list of WSDLs");
         endpoints.MapRouterOperations();
         return endpoints;
     }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using TjanstePlattform.Aggregation.Descriptors;
+using TjanstePlattform.Platform;
 using TjanstePlattform.Soap.Xml;
 
 namespace TjanstePlattform.Aggregation.Merge;
@@ -127,8 +128,7 @@ public sealed class AggregatedResponse
     }
 
     /// <summary>RIVTA timestamp: yyyyMMddHHmmss in the platform's time zone.</summary>
-    public static string Timestamp(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+    public static string Timestamp(DateTimeOffset at, TimeZoneInfo zone) => RivtaTime.Format(at, zone);
 
     private static byte[] Closing(XElement template, string correlationId)
     {

@@ -30,22 +30,22 @@ internal static class CatalogApi
         var api = endpoints.MapGroup(Prefix).RequireAdminAccess().WithTags("Catalog");
 
         var productions = api.MapGroup("/serviceProductions").WithTags("Routings (vägval)");
-        productions.MapGet("", ListProductions).WithName("ListServiceProductions").Produces<ServiceProductionJson[]>();
-        productions.MapGet("/{id:long}", GetProduction).WithName("GetServiceProduction").Produces<ServiceProductionJson>().ProducesProblem(404);
-        productions.MapPost("", CreateProduction).WithName("CreateServiceProduction")
+        productions.MapGet("", ListProductions).WithName("ListServiceProductions").WithSummary("List the routings (vägval) in the pending catalog").Produces<ServiceProductionJson[]>();
+        productions.MapGet("/{id:long}", GetProduction).WithName("GetServiceProduction").WithSummary("Get one routing (vägval)").Produces<ServiceProductionJson>().ProducesProblem(404);
+        productions.MapPost("", CreateProduction).WithName("CreateServiceProduction").WithSummary("Create a routing (vägval): logical address + contract to a physical address")
             .WithMetadata(new JsonRequestBody(typeof(ServiceProductionRequest))).Produces<ServiceProductionJson>(201)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
         productions.MapDelete("/{id:long}", (long id, HttpContext c, CatalogRuntime r, CancellationToken t) => Delete(CatalogEntityKind.ServiceProduction, id, c, r, t))
-            .WithName("DeleteServiceProduction").Produces(204).ProducesProblem(404);
+            .WithName("DeleteServiceProduction").WithSummary("Delete a routing (vägval)").Produces(204).ProducesProblem(404);
 
         var cooperations = api.MapGroup("/cooperations").WithTags("Authorizations (anropsbehörigheter)");
-        cooperations.MapGet("", ListCooperations).WithName("ListCooperations").Produces<CooperationJson[]>();
-        cooperations.MapGet("/{id:long}", GetCooperation).WithName("GetCooperation").Produces<CooperationJson>().ProducesProblem(404);
-        cooperations.MapPost("", CreateCooperation).WithName("CreateCooperation")
+        cooperations.MapGet("", ListCooperations).WithName("ListCooperations").WithSummary("List the authorizations (anropsbehörigheter) in the pending catalog").Produces<CooperationJson[]>();
+        cooperations.MapGet("/{id:long}", GetCooperation).WithName("GetCooperation").WithSummary("Get one authorization (anropsbehörighet)").Produces<CooperationJson>().ProducesProblem(404);
+        cooperations.MapPost("", CreateCooperation).WithName("CreateCooperation").WithSummary("Create an authorization (anropsbehörighet), optionally with EI filters")
             .WithMetadata(new JsonRequestBody(typeof(CooperationRequest))).Produces<CooperationJson>(201)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
         cooperations.MapDelete("/{id:long}", (long id, HttpContext c, CatalogRuntime r, CancellationToken t) => Delete(CatalogEntityKind.Cooperation, id, c, r, t))
-            .WithName("DeleteCooperation").Produces(204).ProducesProblem(404);
+            .WithName("DeleteCooperation").WithSummary("Delete an authorization (anropsbehörighet)").Produces(204).ProducesProblem(404);
 
         MapReferenceData(api);
         MapVersions(api);
@@ -56,37 +56,43 @@ internal static class CatalogApi
     private static void MapReferenceData(RouteGroupBuilder api)
     {
         var components = api.MapGroup("/components").WithTags("Components (tjänstekomponenter)");
-        components.MapGet("", (CatalogRuntime r, HttpContext c) => List(r, c, d => d.Components.Select(CatalogJson.ToJson))).Produces<ServiceComponentJson[]>();
+        components.MapGet("", (CatalogRuntime r, HttpContext c) => List(r, c, d => d.Components.Select(CatalogJson.ToJson)))
+            .WithName("ListComponents").WithSummary("List the service components (tjänstekomponenter)").Produces<ServiceComponentJson[]>();
         components.MapGet("/{id:long}", (long id, CatalogRuntime r, HttpContext c) =>
-            Find(r, c, "service component", id, d => d.Components.FirstOrDefault(e => e.Id == id) is { } e ? CatalogJson.ToJson(e) : null)).Produces<ServiceComponentJson>();
+            Find(r, c, "service component", id, d => d.Components.FirstOrDefault(e => e.Id == id) is { } e ? CatalogJson.ToJson(e) : null))
+            .WithName("GetComponent").WithSummary("Get one service component").Produces<ServiceComponentJson>().ProducesProblem(404);
         components.MapPost("", (HttpContext c, CatalogRuntime r, IOptions<CatalogOptions> o, CancellationToken t) =>
             Create<ServiceComponentRequest, ServiceComponent>(c, r, o.Value, (e, req) => e.AddComponent(req), CatalogJson.ToJson, x => $"{Prefix}/components/{x.Id}", t))
-            .WithMetadata(new JsonRequestBody(typeof(ServiceComponentRequest))).Produces<ServiceComponentJson>(201).ProducesProblem(400).ProducesProblem(409);
+            .WithName("CreateComponent").WithSummary("Create a service component (an HSA-id)").WithMetadata(new JsonRequestBody(typeof(ServiceComponentRequest))).Produces<ServiceComponentJson>(201).ProducesProblem(400).ProducesProblem(409);
         components.MapDelete("/{id:long}", (long id, HttpContext c, CatalogRuntime r, CancellationToken t) => Delete(CatalogEntityKind.Component, id, c, r, t))
-            .Produces(204).ProducesProblem(404).ProducesProblem(409);
+            .WithName("DeleteComponent").WithSummary("Delete a service component no routing or authorization uses").Produces(204).ProducesProblem(404).ProducesProblem(409);
 
         var contracts = api.MapGroup("/serviceContracts").WithTags("Service contracts (tjänstekontrakt)");
-        contracts.MapGet("", (CatalogRuntime r, HttpContext c) => List(r, c, d => d.ServiceContracts.Select(CatalogJson.ToJson))).Produces<ServiceContractJson[]>();
+        contracts.MapGet("", (CatalogRuntime r, HttpContext c) => List(r, c, d => d.ServiceContracts.Select(CatalogJson.ToJson)))
+            .WithName("ListServiceContracts").WithSummary("List the service contracts (tjänstekontrakt)").Produces<ServiceContractJson[]>();
         contracts.MapGet("/{id:long}", (long id, CatalogRuntime r, HttpContext c) =>
-            Find(r, c, "service contract", id, d => d.ServiceContracts.FirstOrDefault(e => e.Id == id) is { } e ? CatalogJson.ToJson(e) : null)).Produces<ServiceContractJson>();
+            Find(r, c, "service contract", id, d => d.ServiceContracts.FirstOrDefault(e => e.Id == id) is { } e ? CatalogJson.ToJson(e) : null))
+            .WithName("GetServiceContract").WithSummary("Get one service contract").Produces<ServiceContractJson>().ProducesProblem(404);
         contracts.MapPost("", (HttpContext c, CatalogRuntime r, IOptions<CatalogOptions> o, CancellationToken t) =>
             Create<ServiceContractRequest, ServiceContractDefinition>(c, r, o.Value, (e, req) => e.AddServiceContract(req), CatalogJson.ToJson, x => $"{Prefix}/serviceContracts/{x.Id}", t))
-            .WithMetadata(new JsonRequestBody(typeof(ServiceContractRequest))).Produces<ServiceContractJson>(201).ProducesProblem(400).ProducesProblem(409);
+            .WithName("CreateServiceContract").WithSummary("Create a service contract (namespace, major and minor version)").WithMetadata(new JsonRequestBody(typeof(ServiceContractRequest))).Produces<ServiceContractJson>(201).ProducesProblem(400).ProducesProblem(409);
         contracts.MapDelete("/{id:long}", (long id, HttpContext c, CatalogRuntime r, CancellationToken t) => Delete(CatalogEntityKind.ServiceContract, id, c, r, t))
-            .Produces(204).ProducesProblem(404).ProducesProblem(409);
+            .WithName("DeleteServiceContract").WithSummary("Delete a service contract no routing or authorization uses").Produces(204).ProducesProblem(404).ProducesProblem(409);
 
         var addresses = api.MapGroup("/logicalAddresses").WithTags("Logical addresses (logiska adresser)");
-        addresses.MapGet("", (CatalogRuntime r, HttpContext c) => List(r, c, d => d.LogicalAddresses.Select(CatalogJson.ToJson))).Produces<LogicalAddressJson[]>();
+        addresses.MapGet("", (CatalogRuntime r, HttpContext c) => List(r, c, d => d.LogicalAddresses.Select(CatalogJson.ToJson)))
+            .WithName("ListLogicalAddresses").WithSummary("List the logical addresses (logiska adresser)").Produces<LogicalAddressJson[]>();
         addresses.MapGet("/{id:long}", (long id, CatalogRuntime r, HttpContext c) =>
-            Find(r, c, "logical address", id, d => d.LogicalAddresses.FirstOrDefault(e => e.Id == id) is { } e ? CatalogJson.ToJson(e) : null)).Produces<LogicalAddressJson>();
+            Find(r, c, "logical address", id, d => d.LogicalAddresses.FirstOrDefault(e => e.Id == id) is { } e ? CatalogJson.ToJson(e) : null))
+            .WithName("GetLogicalAddress").WithSummary("Get one logical address").Produces<LogicalAddressJson>().ProducesProblem(404);
         addresses.MapPost("", (HttpContext c, CatalogRuntime r, IOptions<CatalogOptions> o, CancellationToken t) =>
             Create<LogicalAddressRequest, LogicalAddressDefinition>(c, r, o.Value, (e, req) => e.AddLogicalAddress(req), CatalogJson.ToJson, x => $"{Prefix}/logicalAddresses/{x.Id}", t))
-            .WithMetadata(new JsonRequestBody(typeof(LogicalAddressRequest))).Produces<LogicalAddressJson>(201).ProducesProblem(400).ProducesProblem(409);
+            .WithName("CreateLogicalAddress").WithSummary("Create a logical address").WithMetadata(new JsonRequestBody(typeof(LogicalAddressRequest))).Produces<LogicalAddressJson>(201).ProducesProblem(400).ProducesProblem(409);
         addresses.MapDelete("/{id:long}", (long id, HttpContext c, CatalogRuntime r, CancellationToken t) => Delete(CatalogEntityKind.LogicalAddress, id, c, r, t))
-            .Produces(204).ProducesProblem(404).ProducesProblem(409);
+            .WithName("DeleteLogicalAddress").WithSummary("Delete a logical address no routing or authorization uses").Produces(204).ProducesProblem(404).ProducesProblem(409);
 
         api.MapGet("/rivtaProfiles", () => Results.Json(new[] { RivtaProfiles.Bp21, RivtaProfiles.Bp20 }, CatalogJson.Options))
-            .WithTags("RIV profiles").Produces<string[]>();
+            .WithTags("RIV profiles").WithName("ListRivtaProfiles").WithSummary("List the RIV TA profiles a routing may name").Produces<string[]>();
     }
 
     private static void MapVersions(RouteGroupBuilder api)
@@ -102,7 +108,7 @@ internal static class CatalogApi
             {
                 return CatalogProblems.Unavailable(ex.Message).ToResult(c);
             }
-        }).WithName("ListVersions").Produces<CatalogVersionInfo[]>();
+        }).WithName("ListVersions").WithSummary("List the published catalog versions, newest first").Produces<CatalogVersionInfo[]>();
         versions.MapGet("/{number:long}", async (long number, CatalogRuntime r, HttpContext c, CancellationToken t) =>
         {
             try
@@ -115,7 +121,7 @@ internal static class CatalogApi
             {
                 return CatalogProblems.Unavailable(ex.Message).ToResult(c);
             }
-        }).WithName("GetVersion").Produces<CatalogDocumentJson>().ProducesProblem(404);
+        }).WithName("GetVersion").WithSummary("Get one published version: the whole catalog as it was").Produces<CatalogDocumentJson>().ProducesProblem(404);
         versions.MapPost("", async (HttpContext c, CatalogRuntime r, IOptions<CatalogOptions> o, CancellationToken t) =>
         {
             string? comment = null;
@@ -134,14 +140,14 @@ internal static class CatalogApi
             return published.Problem is { } refused
                 ? refused.ToResult(c)
                 : VersionCreated(c, published.Value!);
-        }).WithName("PublishVersion").WithMetadata(new JsonRequestBody(typeof(PublishRequest))).Produces<CatalogVersionInfo>(201).ProducesProblem(409);
+        }).WithName("PublishVersion").WithSummary("Publish the pending changes as a new version (Catalog:PublishMode=Manual)").WithMetadata(new JsonRequestBody(typeof(PublishRequest))).Produces<CatalogVersionInfo>(201).ProducesProblem(409);
         versions.MapPost("/{number:long}/rollback", async (long number, HttpContext c, CatalogRuntime r, CancellationToken t) =>
         {
             var rolledBack = await r.RollbackAsync(number, AuthorOf(c), t).ConfigureAwait(false);
             return rolledBack.Problem is { } refused
                 ? refused.ToResult(c)
                 : VersionCreated(c, rolledBack.Value!);
-        }).WithName("RollbackToVersion").Produces<CatalogVersionInfo>(201).ProducesProblem(404);
+        }).WithName("RollbackToVersion").WithSummary("Publish an earlier version's catalog again as the next version").Produces<CatalogVersionInfo>(201).ProducesProblem(404);
     }
 
     internal static CatalogAuthor AuthorOf(HttpContext context)

@@ -11,6 +11,7 @@ using TjanstePlattform.Catalog.Editing;
 using TjanstePlattform.Catalog.Model;
 using TjanstePlattform.Catalog.Orders;
 using TjanstePlattform.Catalog.Serialization;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Catalog.Api;
 
@@ -21,6 +22,9 @@ namespace TjanstePlattform.Catalog.Api;
 internal static class CatalogOpenApi
 {
     public const string DocumentName = "v1";
+
+    /// <summary>The security scheme of the administrative endpoints (<c>Admin:Token</c>).</summary>
+    public const string AdminScheme = "adminToken";
 
     public static IServiceCollection AddCatalogOpenApi(this IServiceCollection services)
     {
@@ -40,6 +44,14 @@ internal static class CatalogOpenApi
                     "The service addressing catalog (TAK) of TjanstePlattform: routings (vägval) and authorizations (anropsbehörigheter), " +
                     "components, contracts, logical addresses, published versions, JSON-beställning and whole-catalog export/import. " +
                     "Errors are RFC 7807 problems. Without Admin:Token only loopback callers are served; with it, send 'Authorization: Bearer <token>'.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[AdminScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "The configured Admin:Token as 'Authorization: Bearer <token>'. Without Admin:Token the administrative API answers loopback callers only.",
+                };
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(DescribeAsync);
@@ -53,6 +65,16 @@ internal static class CatalogOpenApi
     private static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<AdminAccessMetadata>().Any())
+        {
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AdminScheme, context.Document)] = [] });
+            operation.Responses ??= [];
+            var problem = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken).ConfigureAwait(false);
+            operation.Responses.TryAdd("401", ProblemResponse(problem, 401, "Admin:Token is set and the bearer token is missing or wrong."));
+            operation.Responses.TryAdd("403", ProblemResponse(problem, 403, "Admin:Token is not set and the caller is not on loopback."));
+        }
+
         if (metadata.OfType<CatalogApi.JsonRequestBody>().FirstOrDefault() is { } body)
         {
             var schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken).ConfigureAwait(false);
@@ -85,6 +107,15 @@ internal static class CatalogOpenApi
             }
         }
     }
+
+    private static OpenApiResponse ProblemResponse(IOpenApiSchema schema, int status, string description) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = schema, Example = Examples.Problem(status) },
+        },
+    };
 
     /// <summary>Example values, serialized exactly as the API writes them.</summary>
     private static class Examples
@@ -126,16 +157,20 @@ internal static class CatalogOpenApi
         {
             Type = status switch
             {
+                401 => AdminAccess.UnauthorizedType,
+                403 => AdminAccess.ForbiddenType,
                 404 => CatalogProblems.NotFound,
                 409 => CatalogProblems.OverlappingRouting,
                 413 => CatalogProblems.PayloadTooLarge,
                 415 => CatalogProblems.UnsupportedMediaType,
                 _ => CatalogProblems.MissingField,
             },
-            Title = status switch { 404 => "Not found", 409 => "Overlapping routing", 413 => "Payload too large", 415 => "Unsupported media type", _ => "Missing field" },
+            Title = status switch { 401 => "Admin token required", 403 => "Admin access denied", 404 => "Not found", 409 => "Overlapping routing", 413 => "Payload too large", 415 => "Unsupported media type", _ => "Missing field" },
             Status = status,
             Detail = status switch
             {
+                401 => "Send the configured Admin:Token as 'Authorization: Bearer <token>'.",
+                403 => "The administrative API answers loopback callers only unless Admin:Token is configured; caller 192.0.2.10.",
                 404 => "No service production with id 42 exists.",
                 409 => "A routing for logical address 'SE2321000016-7P35' and service contract '" + Contract + "' already exists with an overlapping validity (2025-01-01..2125-01-01): service production 42 to https://journal.region.example/GetMedicationHistory/2/rivtabp21.",
                 413 => "The request body is larger than 1048576 bytes.",

@@ -17,7 +17,7 @@ internal static class TransferApi
 {
     public static void MapTransferApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/orders", PostOrderAsync).WithTags("Orders (JSON-beställning)").WithName("ImportOrder")
+        api.MapPost("/orders", PostOrderAsync).WithTags("Orders (JSON-beställning)").WithName("ImportOrder").WithSummary("Apply a TAK JSON-beställning (dryRun=true reports what would change)")
             .WithMetadata(new CatalogApi.JsonRequestBody(typeof(CatalogOrder))).Produces<OrderReport>().ProducesProblem(400).ProducesProblem(409);
 
         var transfer = api.MapGroup("/catalog").WithTags("Export and import");
@@ -34,8 +34,8 @@ internal static class TransferApi
             return current is null
                 ? CatalogProblems.Unavailable("No catalog version is loaded.").ToResult(context)
                 : Results.Json(CatalogJson.ToJson(new CatalogVersion(current.Version, current.PublishedAt, "export", null, DocumentOf(current))), CatalogJson.Indented);
-        }).WithName("ExportCatalog").Produces<CatalogDocumentJson>();
-        transfer.MapPost("/import", ImportAsync).WithName("ImportCatalog")
+        }).WithName("ExportCatalog").WithSummary("Export the published (or, with pending=true, the pending) catalog as JSON").Produces<CatalogDocumentJson>();
+        transfer.MapPost("/import", ImportAsync).WithName("ImportCatalog").WithSummary("Replace the catalog with a whole-catalog document (export or version format)")
             .WithMetadata(new CatalogApi.JsonRequestBody(typeof(CatalogDocumentJson))).Produces<ImportReport>().ProducesProblem(400);
     }
 

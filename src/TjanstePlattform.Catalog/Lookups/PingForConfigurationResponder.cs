@@ -24,7 +24,8 @@ internal sealed class PingForConfigurationResponder(IOptions<PlatformOptions> pl
         var response = new PingForConfigurationResponseType
         {
             Version = ProductVersion,
-            PingDateTime = time.GetLocalNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
+            // Swedish local time like every RIVTA timestamp (ProcessingStatus too), not the machine's zone.
+            PingDateTime = RivtaTime.Format(time.GetUtcNow()),
         };
         response.Configuration.Add(new ConfigurationType("Applikation", "TjanstePlattform"));
         response.Configuration.Add(new ConfigurationType("PlatformName", platform.Value.Name));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TjanstePlattform.Catalog.Model;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.Catalog.Serialization;
 
@@ -31,6 +32,7 @@ public static class CatalogJson
         ReadCommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 32,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = PlatformJson.Encoder,
     };
 
     public static ServiceProductionJson ToJson(ServiceProduction p) =>

@@ -21,10 +21,12 @@ internal static class DeadLetterApi
         var group = endpoints.MapGroup(BasePath).RequireAdminAccess().WithTags("EngagementIndex");
 
         group.MapGet("/deadLetters", async (INotificationOutbox outbox, CancellationToken ct) =>
-            Results.Ok((await outbox.DeadLettersAsync(ct)).Select(Summary)));
+            Results.Ok((await outbox.DeadLettersAsync(ct)).Select(Summary)))
+            .WithName("ListDeadLetters").WithSummary("List the EI notifications that could not be delivered (dead letters)");
 
         group.MapGet("/deadLetters/{id:long}", async (long id, INotificationOutbox outbox, CancellationToken ct) =>
-            await outbox.FindDeadLetterAsync(id, ct) is { } letter ? Results.Ok(Detail(letter)) : NotFound(id));
+            await outbox.FindDeadLetterAsync(id, ct) is { } letter ? Results.Ok(Detail(letter)) : NotFound(id))
+            .WithName("GetDeadLetter").WithSummary("Get one dead letter with its last error").ProducesProblem(404);
 
         group.MapPost("/deadLetters/{id:long}/replay", async (long id, INotificationOutbox outbox, INotificationSignal signal, TimeProvider time, CancellationToken ct) =>
         {
@@ -36,7 +38,7 @@ internal static class DeadLetterApi
 
             signal.Wake(message.Subscriber);
             return Results.Accepted(value: new { outboxId = message.Id, message.Subscriber, message.EngagementCount });
-        });
+        }).WithName("ReplayDeadLetter").WithSummary("Queue one dead letter for delivery again").Produces(202).ProducesProblem(404);
 
         group.MapPost("/deadLetters/replay", async (INotificationOutbox outbox, INotificationSignal signal, TimeProvider time, CancellationToken ct) =>
         {
@@ -51,13 +53,15 @@ internal static class DeadLetterApi
             }
 
             return Results.Accepted(value: new { replayed });
-        });
+        }).WithName("ReplayDeadLetters").WithSummary("Queue every dead letter for delivery again").Produces(202);
 
         group.MapDelete("/deadLetters/{id:long}", async (long id, INotificationOutbox outbox, CancellationToken ct) =>
-            await outbox.DiscardAsync(id, ct) ? Results.NoContent() : NotFound(id));
+            await outbox.DiscardAsync(id, ct) ? Results.NoContent() : NotFound(id))
+            .WithName("DeleteDeadLetter").WithSummary("Discard a dead letter").Produces(204).ProducesProblem(404);
 
         group.MapGet("/notifications/pending", async (INotificationOutbox outbox, CancellationToken ct) =>
-            Results.Ok(await outbox.PendingAsync(ct)));
+            Results.Ok(await outbox.PendingAsync(ct)))
+            .WithName("ListPendingNotifications").WithSummary("List the EI notifications waiting for delivery, per subscriber");
     }
 
     private static object Summary(DeadLetter d) => new

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -23,135 +23,238 @@ public static class CatalogCommand
     public const int UsageError = 2;
     public const int Unavailable = 3;
 
-    public const string Usage = """
-        Usage: tjp catalog [--server <url> | --data <dir>] [--token <t>] [--author <name>] [--comment <text>] <command>
-          list [productions|cooperations|components|contracts|addresses]   the pending catalog (default: productions)
-          add production --producer <hsaId> --logical-address <la|*> --contract <namespace> --address <url>
-                         [--profile RIVTABP21|RIVTABP20] [--from yyyy-MM-dd] [--to yyyy-MM-dd]
-          add cooperation --consumer <hsaId> --logical-address <la|*> --contract <namespace>
-                         [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--filter <serviceDomain>[=cat1,cat2]]... [--agreement <id>]
-          delete <productions|cooperations|components|contracts|addresses> <id>
-          import order <file.json> [--dry-run]        a TAK JSON-beställning
-          import catalog <file.json> [--dry-run]      a whole catalog (export or version format)
-          export [--pending] [--output <file>]        the published catalog (or the pending one)
-          versions | version <n> | publish | rollback <n>
-        --server defaults to http://127.0.0.1:8080; --token defaults to $TJP_ADMIN_TOKEN.
-        Exit code: 0 done, 1 refused by the catalog, 2 usage error, 3 platform or data directory unavailable.
-        """;
-
+    /// <summary>Entity kinds as the command line takes them, singular or plural, to the REST API's resource names.</summary>
     private static readonly Dictionary<string, string> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["production"] = "serviceProductions",
         ["productions"] = "serviceProductions",
+        ["serviceProduction"] = "serviceProductions",
         ["serviceProductions"] = "serviceProductions",
+        ["cooperation"] = "cooperations",
         ["cooperations"] = "cooperations",
+        ["component"] = "components",
         ["components"] = "components",
+        ["contract"] = "serviceContracts",
         ["contracts"] = "serviceContracts",
+        ["serviceContract"] = "serviceContracts",
         ["serviceContracts"] = "serviceContracts",
+        ["address"] = "logicalAddresses",
         ["addresses"] = "logicalAddresses",
+        ["logicalAddress"] = "logicalAddresses",
         ["logicalAddresses"] = "logicalAddresses",
     };
 
-    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
-        => RunAsync(args, Console.Out, Console.Error, cancellationToken);
+    /// <summary>Runs <c>tjp catalog &lt;args&gt;</c> with the given writers (tests, tools).</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+        => TjpCommandLine.RunAsync(["catalog", .. args], output, error, interactive: false, cancellationToken);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    internal static Command Create()
     {
-        Invocation invocation;
-        try
+        var target = new TargetOptions();
+        var catalog = new Command("catalog", "The catalog (TAK) from the command line: against a running platform's REST API (--server) "
+            + "or directly on a data directory (--data), with the same rules and versions. Results are JSON. "
+            + "Exit code: 0 done, 1 refused by the catalog, 2 usage error, 3 platform or data directory unavailable.")
         {
-            invocation = Invocation.Parse(args);
-        }
-        catch (UsageException ex)
-        {
-            await error.WriteLineAsync($"tjp catalog: {ex.Message}");
-            await error.WriteLineAsync(Usage);
-            return UsageError;
-        }
+            target.Server, target.Data, target.Token, target.Author, target.Comment,
+        };
 
-        if (invocation.Words.Count == 0 || invocation.Words[0] is "help" or "-h" or "--help")
-        {
-            await output.WriteLineAsync(Usage);
-            return invocation.Words.Count == 0 ? UsageError : Success;
-        }
+        var listKind = KindArgument("what to list: productions (default), cooperations, components, contracts or addresses");
+        listKind.Arity = ArgumentArity.ZeroOrOne;
+        listKind.DefaultValueFactory = _ => "serviceProductions";
+        catalog.Subcommands.Add(Leaf("list", "List the pending catalog's entities.", target,
+            (t, p, ct) => t.ListAsync(p.GetRequiredValue(listKind), ct), listKind));
 
-        try
+        catalog.Subcommands.Add(new Command("add", "Add a routing (production) or an authorization (cooperation).")
         {
-            await using var target = await OpenAsync(invocation, cancellationToken);
-            var result = await DispatchAsync(target, invocation, cancellationToken);
-            await (result.Success ? output : error).WriteLineAsync(result.Text);
-            return result.Success ? Success : Refused;
-        }
-        catch (UsageException ex)
+            AddProduction(target),
+            AddCooperation(target),
+        });
+
+        var deleteKind = KindArgument("productions, cooperations, components, contracts or addresses (singular or plural)");
+        var deleteId = new Argument<long>("id") { Description = "the entity's id" };
+        catalog.Subcommands.Add(Leaf("delete", "Delete one entity by id.", target,
+            (t, p, ct) => t.DeleteAsync(p.GetRequiredValue(deleteKind), p.GetRequiredValue(deleteId), ct), deleteKind, deleteId));
+
+        catalog.Subcommands.Add(new Command("import", "Import a TAK JSON order (beställning) or a whole catalog.")
         {
-            await error.WriteLineAsync($"tjp catalog: {ex.Message}");
-            await error.WriteLineAsync(Usage);
-            return UsageError;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or CatalogStoreException or TaskCanceledException or IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"tjp catalog: {ex.Message}");
-            return Unavailable;
-        }
+            Import("order", "Import a TAK JSON-beställning.", target, (t, json, dryRun, ct) => t.ImportOrderAsync(json, dryRun, ct)),
+            Import("catalog", "Import a whole catalog (export or version format).", target, (t, json, dryRun, ct) => t.ImportCatalogAsync(json, dryRun, ct)),
+        });
+
+        var pending = new Option<bool>("--pending") { Description = "the pending catalog instead of the published one" };
+        var exportFile = new Option<string>("--output") { HelpName = "file", Description = "write to this file instead of the console" };
+        catalog.Subcommands.Add(Leaf("export", "Export the published catalog as JSON.", target,
+            (t, p, ct) => ExportAsync(t, p.GetValue(pending), p.GetValue(exportFile), ct), pending, exportFile));
+
+        catalog.Subcommands.Add(Leaf("versions", "List the published versions.", target, (t, _, ct) => t.VersionsAsync(ct)));
+        var versionNumber = new Argument<long>("n") { Description = "the version number" };
+        catalog.Subcommands.Add(Leaf("version", "Show one published version.", target,
+            (t, p, ct) => t.VersionAsync(p.GetRequiredValue(versionNumber), ct), versionNumber));
+        catalog.Subcommands.Add(Leaf("publish", "Publish the pending changes (Catalog:PublishMode=Manual).", target,
+            (t, p, ct) => t.PublishAsync(p.GetValue(target.Comment), ct)));
+        var rollbackNumber = new Argument<long>("n") { Description = "the version to return to (published anew as the next version)" };
+        catalog.Subcommands.Add(Leaf("rollback", "Publish an earlier version's catalog again.", target,
+            (t, p, ct) => t.RollbackAsync(p.GetRequiredValue(rollbackNumber), ct), rollbackNumber));
+        return catalog;
     }
 
-    private static async Task<ICatalogTarget> OpenAsync(Invocation invocation, CancellationToken cancellationToken)
+    private static Command AddProduction(TargetOptions target)
     {
-        if (invocation.Data is { } data)
+        var producer = Required("--producer", "hsaId", "the producing component");
+        var address = Required("--logical-address", "la|*", "the logical address (receiver)");
+        var contract = Required("--contract", "namespace", "the service contract's namespace");
+        var url = Required("--address", "url", "the producer's physical address");
+        var profile = new Option<string>("--profile") { HelpName = "RIVTABP21|RIVTABP20", Description = "the RIV TA profile", DefaultValueFactory = _ => "RIVTABP21" };
+        var (from, to) = Validity();
+        return Leaf("production", "Add a routing (vägval) with its physical address.", target,
+            (t, p, ct) => t.AddProductionAsync(new ServiceProductionRequest(p.GetRequiredValue(producer), p.GetRequiredValue(address), p.GetRequiredValue(contract),
+                p.GetRequiredValue(url), p.GetRequiredValue(profile), p.GetValue(from), p.GetValue(to)), ct),
+            producer, address, contract, url, profile, from, to);
+    }
+
+    private static Command AddCooperation(TargetOptions target)
+    {
+        var consumer = Required("--consumer", "hsaId", "the consuming component");
+        var address = Required("--logical-address", "la|*", "the logical address (receiver)");
+        var contract = Required("--contract", "namespace", "the service contract's namespace");
+        var (from, to) = Validity();
+        var filters = new Option<string[]>("--filter")
         {
-            if (invocation.Server is not null)
+            HelpName = "serviceDomain[=cat1,cat2]",
+            Description = "an EI filter (aggregating services); repeatable",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var agreement = new Option<string>("--agreement") { HelpName = "id", Description = "the agreement's id" };
+        return Leaf("cooperation", "Add an authorization (anropsbehörighet).", target,
+            (t, p, ct) => t.AddCooperationAsync(new CooperationRequest(p.GetRequiredValue(consumer), p.GetRequiredValue(address), p.GetRequiredValue(contract),
+                p.GetValue(from), p.GetValue(to), Filters(p.GetValue(filters)), p.GetValue(agreement)), ct),
+            consumer, address, contract, from, to, filters, agreement);
+    }
+
+    private static Command Import(string what, string description, TargetOptions target, Func<ICatalogTarget, string, bool, CancellationToken, Task<Result>> import)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "the JSON file" }.AcceptExistingOnly();
+        var dryRun = new Option<bool>("--dry-run") { Description = "report what would change, change nothing" };
+        return Leaf(what, description, target,
+            async (t, p, ct) => await import(t, await File.ReadAllTextAsync(p.GetRequiredValue(file).FullName, ct), p.GetValue(dryRun), ct),
+            file, dryRun);
+    }
+
+    private static (Option<string> From, Option<string> To) Validity() =>
+        (new Option<string>("--from") { HelpName = "yyyy-MM-dd", Description = "valid from (default today)" },
+         new Option<string>("--to") { HelpName = "yyyy-MM-dd", Description = "valid to (default open-ended)" });
+
+    private static Option<string> Required(string name, string helpName, string description) =>
+        new(name) { HelpName = helpName, Description = description, Required = true };
+
+    private static Argument<string> KindArgument(string description) => new("kind")
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (Kinds.TryGetValue(text, out var kind))
             {
-                throw new UsageException("give either --server or --data, not both.");
+                return kind;
             }
 
-            return new OfflineTarget(await OfflineCatalog.OpenAsync(Path.GetFullPath(data), cancellationToken: cancellationToken), invocation.Author);
-        }
+            result.AddError($"unknown entity kind '{text}': productions, cooperations, components, contracts or addresses (singular or plural).");
+            return string.Empty;
+        },
+    };
 
-        var server = invocation.Server ?? "http://127.0.0.1:8080";
-        if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+    /// <summary>A command that opens the target, runs one call and prints its result (JSON, or the refusal on stderr).</summary>
+    private static Command Leaf(string name, string description, TargetOptions target, Func<ICatalogTarget, ParseResult, CancellationToken, Task<Result>> call, params Symbol[] symbols)
+    {
+        var command = new Command(name, description);
+        foreach (var symbol in symbols)
         {
-            throw new UsageException($"--server must be an http(s) URL: '{server}'.");
+            switch (symbol)
+            {
+                case Argument argument:
+                    command.Arguments.Add(argument);
+                    break;
+                case Option option:
+                    command.Options.Add(option);
+                    break;
+            }
         }
 
-        var token = invocation.Token ?? Environment.GetEnvironmentVariable("TJP_ADMIN_TOKEN");
-        return new HttpTarget(uri, token, invocation.Author);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var (output, error) = (parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
+            try
+            {
+                await using var opened = await target.OpenAsync(parseResult, cancellationToken);
+                var result = await call(opened, parseResult, cancellationToken);
+                await (result.Success ? output : error).WriteLineAsync(result.Text);
+                return result.Success ? Success : Refused;
+            }
+            catch (CliUsageException ex)
+            {
+                await error.WriteLineAsync($"tjp catalog: {ex.Message}");
+                return UsageError;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or CatalogStoreException or TaskCanceledException or IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"tjp catalog: {ex.Message}");
+                return Unavailable;
+            }
+        });
+        return command;
     }
 
-    private static Task<Result> DispatchAsync(ICatalogTarget target, Invocation invocation, CancellationToken cancellationToken)
+    /// <summary>The options every catalog command takes (before or after its words): where the catalog is and who edits it.</summary>
+    private sealed class TargetOptions
     {
-        var words = invocation.Words;
-        string Word(int index, string what) => words.Count > index ? words[index] : throw new UsageException($"missing {what}.");
-        long Number(int index, string what) => long.TryParse(Word(index, what), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            ? n : throw new UsageException($"{what} must be a number: '{words[index]}'.");
-        string Kind(int index) => Kinds.TryGetValue(Word(index, "entity kind"), out var kind)
-            ? kind : throw new UsageException($"unknown entity kind '{words[index]}'.");
-
-        return (words[0].ToLowerInvariant(), words.Count > 1 ? words[1].ToLowerInvariant() : null) switch
+        public Option<Uri> Server { get; } = new("--server")
         {
-            ("list", _) => target.ListAsync(words.Count > 1 ? Kind(1) : "serviceProductions", cancellationToken),
-            ("add", "production") => target.AddProductionAsync(new ServiceProductionRequest(
-                invocation.Required("--producer"), invocation.Required("--logical-address"), invocation.Required("--contract"),
-                invocation.Required("--address"), invocation.Option("--profile") ?? "RIVTABP21", invocation.Option("--from"), invocation.Option("--to")), cancellationToken),
-            ("add", "cooperation") => target.AddCooperationAsync(new CooperationRequest(
-                invocation.Required("--consumer"), invocation.Required("--logical-address"), invocation.Required("--contract"),
-                invocation.Option("--from"), invocation.Option("--to"), invocation.Filters(), invocation.Option("--agreement")), cancellationToken),
-            ("add", _) => throw new UsageException("add what? 'add production' or 'add cooperation'."),
-            ("delete", _) => target.DeleteAsync(Kind(1), Number(2, "id"), cancellationToken),
-            ("import", "order") => target.ImportOrderAsync(ReadFile(Word(2, "order file")), invocation.DryRun, cancellationToken),
-            ("import", "catalog") => target.ImportCatalogAsync(ReadFile(Word(2, "catalog file")), invocation.DryRun, cancellationToken),
-            ("import", _) => throw new UsageException("import what? 'import order <file>' or 'import catalog <file>'."),
-            ("export", _) => ExportAsync(target, invocation, cancellationToken),
-            ("versions", _) => target.VersionsAsync(cancellationToken),
-            ("version", _) => target.VersionAsync(Number(1, "version number"), cancellationToken),
-            ("publish", _) => target.PublishAsync(invocation.Comment, cancellationToken),
-            ("rollback", _) => target.RollbackAsync(Number(1, "version number"), cancellationToken),
-            _ => throw new UsageException($"unknown command '{string.Join(' ', words)}'."),
+            Recursive = true,
+            HelpName = "url",
+            Description = "a running platform (default http://127.0.0.1:8080)",
+            CustomParser = r => CliParsing.AbsoluteUri(r)!,
         };
+
+        public Option<string> Data { get; } = new("--data") { Recursive = true, HelpName = "dir", Description = "work on a data directory directly, no platform running" };
+
+        public Option<string> Token { get; } = new("--token") { Recursive = true, HelpName = "t", Description = "the admin token (default $TJP_ADMIN_TOKEN)" };
+
+        public Option<string> Author { get; } = new("--author") { Recursive = true, HelpName = "name", Description = "recorded as the change's author (default the user name)" };
+
+        public Option<string> Comment { get; } = new("--comment") { Recursive = true, HelpName = "text", Description = "recorded with the change" };
+
+        public async Task<ICatalogTarget> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken)
+        {
+            var author = new CatalogAuthor(parseResult.GetValue(Author) ?? Environment.UserName ?? "cli", parseResult.GetValue(Comment));
+            if (parseResult.GetValue(Data) is { } data)
+            {
+                if (parseResult.GetResult(Server) is not null)
+                {
+                    throw new CliUsageException("give either --server or --data, not both.");
+                }
+
+                return new OfflineTarget(await OfflineCatalog.OpenAsync(Path.GetFullPath(data), cancellationToken: cancellationToken), author);
+            }
+
+            var token = parseResult.GetValue(Token) ?? Environment.GetEnvironmentVariable("TJP_ADMIN_TOKEN");
+            return new HttpTarget(parseResult.GetValue(Server) ?? new Uri("http://127.0.0.1:8080"), token, author);
+        }
     }
 
-    private static async Task<Result> ExportAsync(ICatalogTarget target, Invocation invocation, CancellationToken cancellationToken)
+    /// <summary><c>--filter domain=cat1,cat2</c> (categorizations optional), repeatable.</summary>
+    private static CooperationFilterRequest[]? Filters(string[]? filters) => filters is null or { Length: 0 }
+        ? null
+        : filters.Select(f =>
+        {
+            var parts = f.Split('=', 2);
+            var categorizations = parts.Length == 2 ? parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+            return new CooperationFilterRequest(parts[0].Trim(), categorizations);
+        }).ToArray();
+
+    private static async Task<Result> ExportAsync(ICatalogTarget target, bool pending, string? file, CancellationToken cancellationToken)
     {
-        var result = await target.ExportAsync(invocation.Pending, cancellationToken);
-        if (result.Success && invocation.Option("--output") is { } file)
+        var result = await target.ExportAsync(pending, cancellationToken);
+        if (result.Success && file is not null)
         {
             await File.WriteAllTextAsync(file, result.Text, new UTF8Encoding(false), cancellationToken);
             return new Result(true, $"Exported to {Path.GetFullPath(file)}");
@@ -160,13 +263,8 @@ public static class CatalogCommand
         return result;
     }
 
-    private static string ReadFile(string path) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new UsageException($"no such file: {path}");
-
     /// <summary>What a command printed: JSON on success, the refusal's reason otherwise.</summary>
     private sealed record Result(bool Success, string Text);
-
-    private sealed class UsageException(string message) : Exception(message);
 
     private interface ICatalogTarget : IAsyncDisposable
     {
@@ -410,79 +508,5 @@ public static class CatalogCommand
         private static Result Refusal(CatalogProblem problem) => new(false, $"{problem.Status} {problem.Title}: {problem.Detail}");
 
         private static Result Json(object value) => new(true, JsonSerializer.Serialize(value, value.GetType(), CatalogJson.Indented));
-    }
-
-    /// <summary>The parsed command line: target options, command words, command options.</summary>
-    private sealed class Invocation
-    {
-        private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--dry-run", "--pending" };
-
-        private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
-        private readonly List<string> _filters = [];
-
-        public List<string> Words { get; } = [];
-
-        public string? Server => Option("--server");
-
-        public string? Data => Option("--data");
-
-        public string? Token => Option("--token");
-
-        public string? Comment => Option("--comment");
-
-        public bool DryRun { get; private set; }
-
-        public bool Pending { get; private set; }
-
-        public CatalogAuthor Author => new(Option("--author") ?? Environment.UserName ?? "cli", Comment);
-
-        public static Invocation Parse(string[] args)
-        {
-            var invocation = new Invocation();
-            for (var i = 0; i < args.Length; i++)
-            {
-                var arg = args[i];
-                if (!arg.StartsWith("--", StringComparison.Ordinal))
-                {
-                    invocation.Words.Add(arg);
-                    continue;
-                }
-
-                var equals = arg.IndexOf('=', StringComparison.Ordinal);
-                var name = equals > 2 ? arg[..equals] : arg;
-                if (Flags.Contains(name))
-                {
-                    invocation.DryRun |= name == "--dry-run";
-                    invocation.Pending |= name == "--pending";
-                    continue;
-                }
-
-                var value = equals > 2 ? arg[(equals + 1)..] : i + 1 < args.Length ? args[++i] : throw new UsageException($"{name} needs a value.");
-                if (name == "--filter")
-                {
-                    invocation._filters.Add(value);
-                }
-                else if (!invocation._options.TryAdd(name, value))
-                {
-                    throw new UsageException($"{name} is given twice.");
-                }
-            }
-
-            return invocation;
-        }
-
-        public string? Option(string name) => _options.GetValueOrDefault(name);
-
-        public string Required(string name) => Option(name) ?? throw new UsageException($"{name} is required.");
-
-        /// <summary><c>--filter domain=cat1,cat2</c> (categorizations optional), repeatable.</summary>
-        public CooperationFilterRequest[]? Filters() => _filters.Count == 0
-            ? null
-            : _filters.Select(f =>
-            {
-                var parts = f.Split('=', 2);
-                var categorizations = parts.Length == 2 ? parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
-                return new CooperationFilterRequest(parts[0].Trim(), categorizations);
-            }).ToArray();
     }
 }

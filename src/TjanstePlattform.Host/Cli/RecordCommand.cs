@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using TjanstePlattform.Tooling.Record;
@@ -10,29 +11,65 @@ namespace TjanstePlattform.Host.Cli;
 /// </summary>
 public static class RecordCommand
 {
-    public const string Usage = """
-        Usage: tjp record --target <url> --out <dir> [--listen http://127.0.0.1:9090] [--mask-person-ids]
-          --listen <url>        where consumers send their calls (plain HTTP; port 0 picks one)
-          --target <url>        where calls are forwarded, normally the router (http://127.0.0.1:8080)
-          --out <dir>           one request/response pair plus a JSON sidecar per call
-          --mask-person-ids     replace 12-digit person ids consistently in what is written
-        Stop with Ctrl+C; replay the folder with: tjp replay <dir> --target <url>
-        """;
-
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    internal static Command Create()
     {
-        RecordingProxyOptions options;
-        try
-        {
-            options = Parse(args);
-        }
-        catch (CliUsageException ex)
-        {
-            await Console.Error.WriteLineAsync($"tjp record: {ex.Message}");
-            await Console.Error.WriteLineAsync(Usage);
-            return 2;
-        }
+        var (command, bind) = Define();
+        command.SetAction((parseResult, cancellationToken) => RunAsync(bind(parseResult), parseResult.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
 
+    /// <summary>Parses a <c>tjp record</c> command line; a bad one throws <see cref="CliUsageException"/>.</summary>
+    public static RecordingProxyOptions Parse(string[] args)
+    {
+        var (command, bind) = Define();
+        var result = new RootCommand { command }.Parse(["record", .. args], TjpCommandLine.ParserConfiguration);
+        return result.Errors.Count > 0 ? throw new CliUsageException(result.Errors[0].Message) : bind(result);
+    }
+
+    private static (Command Command, Func<ParseResult, RecordingProxyOptions> Bind) Define()
+    {
+        var listen = new Option<Uri>("--listen")
+        {
+            HelpName = "url",
+            Description = "where consumers send their calls (plain HTTP; port 0 picks one)",
+            DefaultValueFactory = _ => new Uri("http://127.0.0.1:9090"),
+            CustomParser = result =>
+            {
+                var uri = CliParsing.AbsoluteUri(result);
+                if (uri is not null && uri.Scheme != Uri.UriSchemeHttp)
+                {
+                    result.AddError("--listen takes a plain http:// address.");
+                }
+
+                return uri!;
+            },
+        };
+        var target = new Option<Uri>("--target")
+        {
+            HelpName = "url",
+            Description = "where calls are forwarded, normally the router (http://127.0.0.1:8080)",
+            Required = true,
+            CustomParser = r => CliParsing.AbsoluteUri(r)!,
+        };
+        var output = new Option<string>("--out") { HelpName = "dir", Description = "one request/response pair plus a JSON sidecar per call", Required = true };
+        var mask = new Option<bool>("--mask-person-ids") { Description = "replace 12-digit person ids consistently in what is written" };
+
+        var command = new Command("record", "A recording proxy: forwards every call to --target and writes it to --out, until Ctrl+C. "
+            + "Replay the folder with: tjp replay <dir> --target <url>")
+        {
+            listen, target, output, mask,
+        };
+        return (command, parseResult => new RecordingProxyOptions
+        {
+            Listen = parseResult.GetRequiredValue(listen),
+            Target = parseResult.GetRequiredValue(target),
+            OutputDirectory = parseResult.GetRequiredValue(output),
+            MaskPersonIds = parseResult.GetValue(mask),
+        });
+    }
+
+    private static async Task<int> RunAsync(RecordingProxyOptions options, TextWriter error, CancellationToken cancellationToken)
+    {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         void Stop(PosixSignalContext context)
         {
@@ -55,13 +92,14 @@ public static class RecordCommand
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or FormatException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"tjp record: cannot start: {ex.Message}");
-            return 2;
+            // A port in use or an output folder that cannot be created: one line, no stack trace.
+            await error.WriteLineAsync($"tjp record: cannot start: {ex.Message}");
+            return 1;
         }
 
         await using (proxy)
         {
-            await Console.Error.WriteLineAsync($"Recording {proxy.Address} → {options.Target} into {Path.GetFullPath(options.OutputDirectory)}{(options.MaskPersonIds ? " (person ids masked)" : string.Empty)}. Ctrl+C stops.");
+            await error.WriteLineAsync($"Recording {proxy.Address} → {options.Target} into {Path.GetFullPath(options.OutputDirectory)}{(options.MaskPersonIds ? " (person ids masked)" : string.Empty)}. Ctrl+C stops.");
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);
@@ -71,51 +109,9 @@ public static class RecordCommand
                 // Ctrl+C: stop listening and leave the folder as it is.
             }
 
-            await Console.Error.WriteLineAsync($"Recorded {proxy.RecordedCount} call(s).");
+            await error.WriteLineAsync($"Recorded {proxy.RecordedCount} call(s).");
         }
 
         return 0;
-    }
-
-    public static RecordingProxyOptions Parse(string[] args)
-    {
-        Uri? listen = null;
-        Uri? target = null;
-        string? output = null;
-        var mask = false;
-        var reader = new CliArguments(args);
-        while (reader.Next() is { } arg)
-        {
-            switch (arg)
-            {
-                case "--listen":
-                    listen = CliArguments.AbsoluteUri(arg, reader.Value(arg));
-                    if (listen.Scheme != Uri.UriSchemeHttp)
-                    {
-                        throw new CliUsageException("--listen takes a plain http:// address.");
-                    }
-
-                    break;
-                case "--target":
-                    target = CliArguments.AbsoluteUri(arg, reader.Value(arg));
-                    break;
-                case "--out":
-                    output = reader.Value(arg);
-                    break;
-                case "--mask-person-ids":
-                    mask = true;
-                    break;
-                default:
-                    throw new CliUsageException($"unexpected argument '{arg}'.");
-            }
-        }
-
-        return new RecordingProxyOptions
-        {
-            Listen = listen ?? new Uri("http://127.0.0.1:9090"),
-            Target = target ?? throw new CliUsageException("--target is required."),
-            OutputDirectory = output ?? throw new CliUsageException("--out is required."),
-            MaskPersonIds = mask,
-        };
     }
 }

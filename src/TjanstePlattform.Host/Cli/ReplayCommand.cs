@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using TjanstePlattform.Tooling.Replay;
 
 namespace TjanstePlattform.Host.Cli;
@@ -9,196 +9,123 @@ namespace TjanstePlattform.Host.Cli;
 /// </summary>
 public static class ReplayCommand
 {
-    public const string Usage = """
-        Usage: tjp replay <envelope files | folders | soapui-project.xml | recording folders> ... [options]
-          --target <url>            router or producer; a bare base URL gets each contract's /vp/... path
-          --sender <hsaId>          sent as x-vp-sender-id
-          --logical-address <id>    replace the receiver (LogicalAddress / wsa:To) of every request
-          --cert <pem> --key <pem>  client certificate for mTLS;  --insecure accepts any server certificate
-          --timeout <seconds>       per request (default 30; also 500ms, 2s)
-          --property <name=value>   fill ${name} (overrides project, suite, case and data.xml values)
-          --data <data.xml>         test data instead of the data.xml next to a SoapUI project
-          --header <name=value>     extra HTTP header on every request
-          --schemas <dir>           validate against these schema trees instead of the platform's own
-          --validate-all            validate every answer (default: only where the project asks, by Schema Compliance)
-          --junit <file>            write a JUnit XML report
-        Exit code: 0 when every case passed, 1 when a case failed or had no answer, 2 on a usage error.
-        """;
+    /// <summary>
+    /// Every option of <c>tjp replay</c>, each with what it sets on the <see cref="ReplayRequest"/>: one entry per option,
+    /// so adding one is one line here (help, parsing and binding follow from it).
+    /// </summary>
+    private static IEnumerable<ReplayOption> Options() =>
+    [
+        Bind(new Option<Uri>("--target") { HelpName = "url", Description = "router or producer; a bare base URL gets each contract's /vp/... path", CustomParser = r => CliParsing.AbsoluteUri(r)! },
+            (request, value) => request.Options.Target = value),
+        Bind(new Option<string>("--sender") { HelpName = "hsaId", Description = "sent as x-vp-sender-id" },
+            (request, value) => request.Options.Sender = value),
+        Bind(new Option<string>("--logical-address") { HelpName = "id", Description = "replace the receiver (LogicalAddress / wsa:To) of every request" },
+            (request, value) => request.Options.LogicalAddress = value),
+        Bind(new Option<string>("--cert") { HelpName = "pem", Description = "client certificate for mTLS (with --key)" },
+            (request, value) => request.Options.CertificatePath = value),
+        Bind(new Option<string>("--key") { HelpName = "pem", Description = "the client certificate's private key" },
+            (request, value) => request.Options.KeyPath = value),
+        Bind(new Option<bool>("--insecure") { Description = "accept any server certificate" },
+            (request, value) => request.Options.AcceptAnyServerCertificate = value),
+        Bind(new Option<TimeSpan>("--timeout") { HelpName = "seconds", Description = "per request (default 30; also 500ms, 2s)", CustomParser = CliParsing.Duration },
+            (request, value) => request.Options.Timeout = value),
+        Bind(new Option<KeyValuePair<string, string>[]>("--property") { HelpName = "name=value", Description = "fill ${name} (overrides project, suite, case and data.xml values); repeatable", CustomParser = CliParsing.Pairs },
+            (request, value) => { foreach (var (name, text) in value) { request.Properties[name] = text; } }),
+        Bind(new Option<string>("--data") { HelpName = "data.xml", Description = "test data instead of the data.xml next to a SoapUI project" },
+            (request, value) => request.DataFile = value),
+        Bind(new Option<KeyValuePair<string, string>[]>("--header") { HelpName = "name=value", Description = "extra HTTP header on every request; repeatable", CustomParser = CliParsing.Pairs },
+            (request, value) => request.Options.Headers.AddRange(value)),
+        Bind(new Option<string>("--schemas") { HelpName = "dir", Description = "validate against these schema trees instead of the platform's own" },
+            (request, value) => request.SchemasDirectory = value),
+        Bind(new Option<bool>("--validate-all") { Description = "validate every answer against its contract schema (default: only where the project asks, by Schema Compliance)" },
+            (request, value) => request.Options.Validate = value),
+        Bind(new Option<bool>("--no-validate") { Description = "validate no answer beyond what the project asks (the default; kept for older scripts)" },
+            (request, value) => request.Options.Validate = request.Options.Validate && !value),
+        Bind(new Option<string>("--junit") { HelpName = "file", Description = "write a JUnit XML report" },
+            (request, value) => request.JUnitPath = value),
+    ];
 
-    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
-        => RunAsync(args, Console.Out, Console.Error, !Console.IsErrorRedirected, cancellationToken);
-
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken = default)
+    /// <summary>The <c>replay</c> verb; <paramref name="interactive"/> draws progress in place on a terminal.</summary>
+    internal static Command Create(bool interactive)
     {
-        ReplayRequest request;
-        try
+        var (command, bind) = Define();
+        command.SetAction((parseResult, cancellationToken) =>
         {
-            request = Parse(args);
-        }
-        catch (CliUsageException ex)
-        {
-            await error.WriteLineAsync($"tjp replay: {ex.Message}");
-            await error.WriteLineAsync(Usage);
-            return ReplaySession.UsageError;
-        }
-
-        if (request.Inputs.Count == 1 && request.Inputs[0] is "-h" or "--help")
-        {
-            await output.WriteLineAsync(Usage);
-            return ReplaySession.Success;
-        }
-
-        return await ReplaySession.RunAsync(request, output, error, interactive, cancellationToken);
+            var configuration = parseResult.InvocationConfiguration;
+            return ReplaySession.RunAsync(bind(parseResult), configuration.Output, configuration.Error, interactive, cancellationToken);
+        });
+        return command;
     }
 
-    /// <summary>Hand-parses the options (<c>--name value</c> or <c>--name=value</c>); everything else is an input.</summary>
+    /// <summary>Runs <c>tjp replay &lt;args&gt;</c> with the given writers (tests, tools).</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken = default)
+        => TjpCommandLine.RunAsync(["replay", .. args], output, error, interactive, cancellationToken);
+
+    /// <summary>Parses a <c>tjp replay</c> command line; a bad one throws <see cref="CliUsageException"/>.</summary>
     public static ReplayRequest Parse(string[] args)
     {
-        var request = new ReplayRequest();
-        var options = request.Options;
-        var reader = new CliArguments(args);
-        while (reader.Next() is { } arg)
+        var (command, bind) = Define();
+        var root = new RootCommand { command };
+        var result = root.Parse(["replay", .. args], TjpCommandLine.ParserConfiguration);
+        return result.Errors.Count > 0 ? throw new CliUsageException(result.Errors[0].Message) : bind(result);
+    }
+
+    private static (Command Command, Func<ParseResult, ReplayRequest> Bind) Define()
+    {
+        var command = new Command("replay", "Replay envelopes, recordings and SoapUI test suites against a router or producer. "
+            + "Exit code: 0 when every case passed, 1 when a case failed or had no answer, 2 on a usage error.");
+        var inputs = new Argument<string[]>("inputs")
         {
-            switch (arg)
+            HelpName = "envelopes | folders | soapui-project.xml | recording folders",
+            Description = "what to replay, in this order",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        // An argument list takes any token, '--frobnicate' too: an unknown option is refused, not replayed as a file.
+        inputs.Validators.Add(result =>
+        {
+            if (result.Tokens.FirstOrDefault(t => t.Value.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
             {
-                case "--target":
-                    options.Target = CliArguments.AbsoluteUri("--target", reader.Value(arg));
-                    break;
-                case "--sender":
-                    options.Sender = reader.Value(arg);
-                    break;
-                case "--logical-address":
-                    options.LogicalAddress = reader.Value(arg);
-                    break;
-                case "--cert":
-                    options.CertificatePath = reader.Value(arg);
-                    break;
-                case "--key":
-                    options.KeyPath = reader.Value(arg);
-                    break;
-                case "--insecure":
-                    options.AcceptAnyServerCertificate = true;
-                    break;
-                case "--timeout":
-                    options.Timeout = CliArguments.Duration("--timeout", reader.Value(arg));
-                    break;
-                case "--property":
-                    var (name, value) = CliArguments.Pair(arg, reader.Value(arg));
-                    request.Properties[name] = value;
-                    break;
-                case "--header":
-                    var header = CliArguments.Pair(arg, reader.Value(arg));
-                    options.Headers.Add(KeyValuePair.Create(header.Name, header.Value));
-                    break;
-                case "--data":
-                    request.DataFile = reader.Value(arg);
-                    break;
-                case "--schemas":
-                    request.SchemasDirectory = reader.Value(arg);
-                    break;
-                case "--no-validate":
-                    // Kept for scripts written when every answer was validated: now the default.
-                    options.Validate = false;
-                    break;
-                case "--validate-all":
-                    options.Validate = true;
-                    break;
-                case "--junit":
-                    request.JUnitPath = reader.Value(arg);
-                    break;
-                case "-h" or "--help":
-                    request.Inputs.Clear();
-                    request.Inputs.Add("--help");
-                    return request;
-                default:
-                    if (arg.StartsWith("--", StringComparison.Ordinal))
-                    {
-                        throw new CliUsageException($"unknown option '{arg}'.");
-                    }
-
-                    request.Inputs.Add(arg);
-                    break;
+                result.AddError($"unknown option '{unknown.Value}'.");
             }
-        }
-
-        if (options.KeyPath is not null && options.CertificatePath is null)
+        });
+        command.Arguments.Add(inputs);
+        var options = Options().ToArray();
+        foreach (var option in options)
         {
-            throw new CliUsageException("--key needs --cert.");
+            command.Options.Add(option.Symbol);
         }
 
-        return request;
-    }
-}
-
-/// <summary>A command line that cannot be understood: the verb prints its usage and exits with 2.</summary>
-public sealed class CliUsageException(string message) : Exception(message);
-
-/// <summary>Reads <c>--name value</c> and <c>--name=value</c> options one by one.</summary>
-internal sealed class CliArguments(string[] args)
-{
-    private int _index = -1;
-    private string? _inlineValue;
-
-    /// <summary>The next argument (an option name without its <c>=value</c>, or an input).</summary>
-    public string? Next()
-    {
-        _index++;
-        _inlineValue = null;
-        if (_index >= args.Length)
+        command.Validators.Add(result =>
         {
-            return null;
-        }
+            if (result.GetResult(options.Single(o => o.Symbol.Name == "--key").Symbol) is not null
+                && result.GetResult(options.Single(o => o.Symbol.Name == "--cert").Symbol) is null)
+            {
+                result.AddError("--key needs --cert.");
+            }
+        });
 
-        var arg = args[_index];
-        var equals = arg.IndexOf('=', StringComparison.Ordinal);
-        if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 2)
+        return (command, parseResult =>
         {
-            _inlineValue = arg[(equals + 1)..];
-            return arg[..equals];
-        }
+            var request = new ReplayRequest();
+            request.Inputs.AddRange(parseResult.GetValue(inputs) ?? []);
+            foreach (var option in options)
+            {
+                option.Apply(parseResult, request);
+            }
 
-        return arg;
+            return request;
+        });
     }
 
-    /// <summary>The option's value: after <c>=</c>, or the next argument.</summary>
-    public string Value(string option)
-    {
-        if (_inlineValue is not null)
+    private static ReplayOption Bind<T>(Option<T> option, Action<ReplayRequest, T> apply) =>
+        new(option, (parseResult, request) =>
         {
-            return _inlineValue;
-        }
+            // Only what was given: the request's own defaults stay otherwise.
+            if (parseResult.GetResult(option) is { Implicit: false } && parseResult.GetValue(option) is { } value)
+            {
+                apply(request, value);
+            }
+        });
 
-        if (_index + 1 >= args.Length)
-        {
-            throw new CliUsageException($"{option} needs a value.");
-        }
-
-        return args[++_index];
-    }
-
-    public static (string Name, string Value) Pair(string option, string text)
-    {
-        var equals = text.IndexOf('=', StringComparison.Ordinal);
-        if (equals <= 0)
-        {
-            throw new CliUsageException($"{option} wants name=value, got '{text}'.");
-        }
-
-        return (text[..equals], text[(equals + 1)..]);
-    }
-
-    public static Uri AbsoluteUri(string option, string text)
-        => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : throw new CliUsageException($"{option} wants an absolute http(s) URL, got '{text}'.");
-
-    public static TimeSpan Duration(string option, string text)
-    {
-        var (number, scale) = text.EndsWith("ms", StringComparison.OrdinalIgnoreCase) ? (text[..^2], 0.001)
-            : text.EndsWith('s') ? (text[..^1], 1.0)
-            : (text, 1.0);
-        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? TimeSpan.FromSeconds(value * scale)
-            : throw new CliUsageException($"{option} wants a positive number of seconds (or 500ms), got '{text}'.");
-    }
+    private sealed record ReplayOption(Option Symbol, Action<ParseResult, ReplayRequest> Apply);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Aggregation;
 using TjanstePlattform.Host.Storage;
@@ -7,6 +8,7 @@ using TjanstePlattform.Catalog;
 using TjanstePlattform.EngagementIndex;
 using TjanstePlattform.Host.Telemetry;
 using TjanstePlattform.OperatorConsole;
+using TjanstePlattform.Host.Logging;
 using TjanstePlattform.Routing;
 using TjanstePlattform.Routing.Identity;
 using TjanstePlattform.Platform;
@@ -15,7 +17,7 @@ using TjanstePlattform.SourceSystems;
 namespace TjanstePlattform.Host.Serve;
 
 /// <summary>The composition root: one process hosting router, catalog, EI, aggregating services and source systems.</summary>
-public static class PlatformApplication
+public static partial class PlatformApplication
 {
     /// <summary>Builds the platform. <paramref name="configure"/> lets tests and tools adjust the builder.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -50,7 +52,11 @@ public static class PlatformApplication
         builder.Services.AddSingleton<IPlatformAddress>(sp => sp.GetRequiredService<ServerPlatformAddress>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServerPlatformAddress>());
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WithEncoder());
         builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("platform", tags: ["ready"]);
+        builder.Logging.AddFilter(ReadinessHealthCheck.HealthCheckServiceCategory, LogLevel.Critical);
+        // Logging:Console:FormatterName=json (ASP.NET's) or =ecs (Elastic Common Schema field names).
+        builder.Logging.AddConsoleFormatter<EcsConsoleFormatter, ConsoleFormatterOptions>();
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
@@ -89,11 +95,27 @@ public static class PlatformApplication
         return app;
     }
 
-    private sealed class ReadinessHealthCheck(PlatformReadiness readiness) : IHealthCheck
+    /// <summary>
+    /// Ready once the catalog is loaded and the built-in producers are registered. Not being ready yet is start-up, not a
+    /// failure: it is logged here at Information, and the health-check service's own "Unhealthy" error line is filtered out.
+    /// </summary>
+    private sealed partial class ReadinessHealthCheck(PlatformReadiness readiness, ILogger<ReadinessHealthCheck> logger) : IHealthCheck
     {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(readiness.IsReady
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy($"Waiting for: {string.Join(", ", readiness.Pending)}"));
+        public const string HealthCheckServiceCategory = "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService";
+
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            if (readiness.IsReady)
+            {
+                return Task.FromResult(HealthCheckResult.Healthy());
+            }
+
+            var pending = string.Join(", ", readiness.Pending);
+            NotReady(logger, pending);
+            return Task.FromResult(HealthCheckResult.Unhealthy($"Waiting for: {pending}"));
+        }
+
+        [LoggerMessage(EventId = LogEventIds.HostNotReady, Level = LogLevel.Information, Message = "Not ready yet, waiting for: {Pending}")]
+        private static partial void NotReady(ILogger logger, string pending);
     }
 }

@@ -43,7 +43,7 @@ public static class AdminAccess
     /// <summary>Requires admin access for every endpoint of the group or handler.</summary>
     public static TBuilder RequireAdminAccess<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
-        => builder.AddEndpointFilter(CheckAsync);
+        => builder.AddEndpointFilter(CheckAsync).WithMetadata(AdminAccessMetadata.Instance);
 
     /// <summary>Null when the caller may proceed, else the problem to answer with.</summary>
     public static IResult? Check(HttpContext context, AdminOptions options)
@@ -94,4 +94,14 @@ public static class AdminAccess
         Results.Problem(detail: detail, statusCode: status, title: title, type: type);
 
     private sealed class AdminAccessMarker;
+}
+
+/// <summary>Endpoint metadata of <see cref="AdminAccess.RequireAdminAccess"/>: the OpenAPI document marks such operations with the admin security scheme.</summary>
+public sealed class AdminAccessMetadata
+{
+    private AdminAccessMetadata()
+    {
+    }
+
+    public static AdminAccessMetadata Instance { get; } = new();
 }

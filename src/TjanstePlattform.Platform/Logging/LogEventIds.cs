@@ -12,6 +12,9 @@ public static class LogEventIds
     public const int RouterProducerFailed = 1003;
     public const int RouterUnapprovedOriginalConsumer = 1004;
     public const int RouterUnexpected = 1005;
+    public const int RouterFaultDetail = 1006;
+    public const int RouterAborted = 1007;
+    public const int RouterMessage = 1008;
     public const int RouterHsaLoaded = 1020;
     public const int RouterWsdlLoaded = 1030;
     public const int RouterWsdlSkipped = 1031;
@@ -75,4 +78,6 @@ public static class LogEventIds
     public const int ToolingRecorded = 8001;
     public const int ToolingForwardFailed = 8002;
     public const int ToolingRecordFailed = 8003;
+
+    public const int HostNotReady = 9001;
 }

@@ -55,7 +55,8 @@ public static class OperationsEndpoints
                     threads = Process.GetCurrentProcess().Threads.Count,
                 },
             });
-        }).WithDisplayName("Router status");
+        }).WithDisplayName("Router status").WithTags("Operations").WithName("GetStatus")
+            .WithSummary("The platform's name, version, uptime, readiness and catalog state");
 
         endpoints.MapPost("/resetcache", async (IServiceProvider services, CancellationToken cancellationToken) =>
         {
@@ -82,7 +83,8 @@ public static class OperationsEndpoints
             report.AppendLine($"Routings (vägval): {after.ServiceProductions.Count}");
             report.AppendLine($"Authorizations (anropsbehörigheter): {after.Cooperations.Count}");
             return Results.Text(report.ToString(), "text/plain", Encoding.UTF8);
-        }).WithDisplayName("Router reset cache");
+        }).WithDisplayName("Router reset cache").WithTags("Operations").WithName("ResetCache")
+            .WithSummary("Reload the catalog from its store (plain-text report)").Produces<string>(200, "text/plain").Produces<string>(503, "text/plain");
 
         return endpoints;
     }

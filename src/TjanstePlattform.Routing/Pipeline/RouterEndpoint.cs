@@ -56,7 +56,7 @@ internal sealed class RouterEndpoint(
         {
             // A bug, not a refusal: the consumer still gets a SOAP fault (never an HTML or JSON error page).
             RouterLog.Unexpected(logger, correlationId, ex);
-            await FaultAsync(context, VpFaults.MissingResources("Unexpected error in the router; the platform log has the details."), correlationId, null, null, null);
+            await FaultAsync(context, started, VpFaults.MissingResources("Unexpected error in the router; the platform log has the details."), correlationId, null, null, null);
         }
     }
 
@@ -68,7 +68,7 @@ internal sealed class RouterEndpoint(
         // 1. Read: bound the body, then peek the head without consuming it.
         if (request.ContentLength > options.MaxRequestBytes)
         {
-            await FaultAsync(context, VpFaults.Unreadable($"The request is larger than the platform's limit of {options.MaxRequestBytes} bytes."), correlationId, null, null, null);
+            await FaultAsync(context, started, VpFaults.Unreadable($"The request is larger than the platform's limit of {options.MaxRequestBytes} bytes."), correlationId, null, null, null);
             return;
         }
 
@@ -81,13 +81,13 @@ internal sealed class RouterEndpoint(
         }
         catch (BadHttpRequestException ex)
         {
-            await FaultAsync(context, VpFaults.Unreadable(ex.Message), correlationId, null, null, null);
+            await FaultAsync(context, started, VpFaults.Unreadable(ex.Message), correlationId, null, null, null);
             return;
         }
 
         if (head is null)
         {
-            await FaultAsync(context, VpFaults.Unreadable(headError?.Detail ?? string.Empty), correlationId, null, null, null);
+            await FaultAsync(context, started, VpFaults.Unreadable(headError?.Detail ?? string.Empty), correlationId, null, null, null);
             return;
         }
 
@@ -102,7 +102,7 @@ internal sealed class RouterEndpoint(
         var (sender, senderFault) = senders.Identify(context);
         if (senderFault is not null)
         {
-            await FaultAsync(context, senderFault, correlationId, sender, head.Receiver, head.ContractNamespace);
+            await FaultAsync(context, started, senderFault, correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
         }
 
@@ -113,7 +113,7 @@ internal sealed class RouterEndpoint(
         {
             if (options.RejectUnapprovedOriginalConsumer)
             {
-                await FaultAsync(context, VpFaults.OriginalConsumerNotApproved(sender!), correlationId, sender, head.Receiver, head.ContractNamespace);
+                await FaultAsync(context, started, VpFaults.OriginalConsumerNotApproved(sender!), correlationId, sender, head.Receiver, head.ContractNamespace);
                 return;
             }
 
@@ -125,19 +125,19 @@ internal sealed class RouterEndpoint(
         var instanceId = platform.Value.InstanceId;
         if (RoutingHistory.Contains(history, instanceId))
         {
-            await FaultAsync(context, VpFaults.RoutingLoop(), correlationId, sender, head.Receiver, head.ContractNamespace);
+            await FaultAsync(context, started, VpFaults.RoutingLoop(), correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
         }
 
         if (UnsupportedProfileInPath(request.Path) is { } pathProfile)
         {
-            await FaultAsync(context, VpFaults.Create(VpFaultCode.VP001, $"No RIV version configured for {pathProfile}"), correlationId, sender, head.Receiver, head.ContractNamespace);
+            await FaultAsync(context, started, VpFaults.Create(VpFaultCode.VP001, $"No RIV version configured for {pathProfile}"), correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
         }
 
         if (string.IsNullOrWhiteSpace(head.Receiver) || head.Profile is null)
         {
-            await FaultAsync(context, VpFaults.NoReceiver(), correlationId, sender, head.Receiver, head.ContractNamespace);
+            await FaultAsync(context, started, VpFaults.NoReceiver(), correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
         }
 
@@ -145,7 +145,7 @@ internal sealed class RouterEndpoint(
         var snapshot = catalog.Current;
         if (snapshot is null)
         {
-            await FaultAsync(context, VpFaults.NoCatalog(), correlationId, sender, head.Receiver, head.ContractNamespace);
+            await FaultAsync(context, started, VpFaults.NoCatalog(), correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
         }
 
@@ -154,7 +154,7 @@ internal sealed class RouterEndpoint(
         var (production, routeFault) = RoutingDecision.Route(snapshot, head.Receiver, head.ContractNamespace, head.Profile.Value, today, rules.HsaForRouting(head.ContractNamespace), oldStyle);
         if (routeFault is not null)
         {
-            await FaultAsync(context, routeFault, correlationId, sender, head.Receiver, head.ContractNamespace);
+            await FaultAsync(context, started, routeFault, correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
         }
 
@@ -163,7 +163,7 @@ internal sealed class RouterEndpoint(
             : authorization.IsAuthorized(snapshot, sender!, head.Receiver, head.ContractNamespace, today);
         if (!authorized)
         {
-            await FaultAsync(context, VpFaults.NotAuthorized(head.ContractNamespace, head.Receiver, sender!), correlationId, sender, head.Receiver, head.ContractNamespace);
+            await FaultAsync(context, started, VpFaults.NotAuthorized(head.ContractNamespace, head.Receiver, sender!), correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
         }
 
@@ -178,13 +178,13 @@ internal sealed class RouterEndpoint(
             }
             catch (RequestTooLargeException tooLarge)
             {
-                await FaultAsync(context, VpFaults.Unreadable(tooLarge.Message), correlationId, sender, head.Receiver, head.ContractNamespace);
+                await FaultAsync(context, started, VpFaults.Unreadable(tooLarge.Message), correlationId, sender, head.Receiver, head.ContractNamespace);
                 return;
             }
 
             if (invalid is not null && validation.Mode == ValidationMode.Reject)
             {
-                await FaultAsync(context, VpFaults.Unreadable($"The request does not validate against its service contract: {invalid}"), correlationId, sender, head.Receiver, head.ContractNamespace);
+                await FaultAsync(context, started, VpFaults.Unreadable($"The request does not validate against its service contract: {invalid}"), correlationId, sender, head.Receiver, head.ContractNamespace);
                 return;
             }
 
@@ -224,7 +224,7 @@ internal sealed class RouterEndpoint(
                     RouterLog.ProducerFailed(logger, production.PhysicalAddress, fault.Detail, correlationId, null);
                 }
 
-                await FaultAsync(context, fault, correlationId, sender, head.Receiver, head.ContractNamespace);
+                await FaultAsync(context, started, fault, correlationId, sender, head.Receiver, head.ContractNamespace);
                 return;
             }
 
@@ -255,19 +255,19 @@ internal sealed class RouterEndpoint(
             if (context.Response.HasStarted)
             {
                 // Bytes already went to the consumer: the connection is aborted by YARP; nothing more to say.
-                RouterLog.ProducerFailed(logger, production.PhysicalAddress, error.ToString(), correlationId, exception);
+                RouterLog.Aborted(logger, sender!, head.Receiver, head.ContractNamespace, production.PhysicalAddress, error.ToString(), correlationId, started, exception);
                 return;
             }
 
             if (Find<EnvelopeConversionException>(exception) is { } conversion)
             {
-                await FaultAsync(context, VpFaults.MissingResources($"The request could not be converted: {conversion.Message}"), correlationId, sender, head.Receiver, head.ContractNamespace);
+                await FaultAsync(context, started, VpFaults.MissingResources($"The request could not be converted: {conversion.Message}"), correlationId, sender, head.Receiver, head.ContractNamespace);
                 return;
             }
 
             if (Find<RequestTooLargeException>(exception) is { } tooLarge)
             {
-                await FaultAsync(context, VpFaults.Unreadable(tooLarge.Message), correlationId, sender, head.Receiver, head.ContractNamespace);
+                await FaultAsync(context, started, VpFaults.Unreadable(tooLarge.Message), correlationId, sender, head.Receiver, head.ContractNamespace);
                 return;
             }
 
@@ -275,13 +275,13 @@ internal sealed class RouterEndpoint(
             var reason = error == ForwarderError.RequestTimedOut
                 ? $"Timeout after {config.ActivityTimeout?.TotalMilliseconds} ms"
                 : exception?.Message;
-            await FaultAsync(context, VpFaults.ProducerError(production.PhysicalAddress, reason), correlationId, sender, head.Receiver, head.ContractNamespace);
+            await FaultAsync(context, started, VpFaults.ProducerError(production.PhysicalAddress, reason), correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
         }
 
         if (call.ProducerErrorStatus is { } status)
         {
-            await FaultAsync(context, VpFaults.ProducerError(production.PhysicalAddress, $"HTTP status {status}"), correlationId, sender, head.Receiver, head.ContractNamespace);
+            await FaultAsync(context, started, VpFaults.ProducerError(production.PhysicalAddress, $"HTTP status {status}"), correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
         }
 
@@ -296,13 +296,13 @@ internal sealed class RouterEndpoint(
     /// <summary>A call answered by its producer: logged once and recorded for the live view, in-process or over HTTP alike.</summary>
     private void Routed(HttpContext context, RouterCall call, EnvelopeHead head, Catalog.Model.ServiceProduction production)
     {
-        RouterLog.Routed(logger, call.Sender, head.Receiver!, head.ContractNamespace, production.PhysicalAddress, context.Response.StatusCode, call.ProducerResponseMs, call.CorrelationId);
+        RouterLog.Routed(logger, call.Sender, head.Receiver!, head.ContractNamespace, production.PhysicalAddress, context.Response.StatusCode, call.ProducerResponseMs, call.CorrelationId, call.StartTimestamp);
         RoutedCallRecord.Of(context)?.Routed(call.CorrelationId, call.Sender, head.Receiver!, head.ContractNamespace, production.PhysicalAddress, call.ProducerResponseMs);
     }
 
-    private async Task FaultAsync(HttpContext context, VpFault fault, string correlationId, string? sender, string? receiver, string? contract)
+    private async Task FaultAsync(HttpContext context, long started, VpFault fault, string correlationId, string? sender, string? receiver, string? contract)
     {
-        RouterLog.Fault(logger, fault.Code, sender, receiver, contract, correlationId, fault.Detail);
+        RouterLog.Fault(logger, fault.Code, sender, receiver, contract, correlationId, fault.Detail, started);
         RoutedCallRecord.Of(context)?.Faulted(fault.Code, correlationId, sender, receiver, contract);
         var response = context.Response;
         if (response.HasStarted)

@@ -69,7 +69,7 @@ internal sealed partial class RouterValidation(IContractSchemaValidator validato
     private static partial void InvalidResponse(ILogger logger, string root, string correlationId, string reasons);
 }
 
-/// <summary>Passes every byte on to the consumer and keeps a bounded copy.</summary>
+/// <summary>Passes every byte on to the consumer and keeps a copy of the first <c>maxBytes</c>.</summary>
 internal sealed class ResponseCapture(Stream inner, int maxBytes) : Stream
 {
     public MemoryStream Captured { get; } = new();
@@ -108,14 +108,10 @@ internal sealed class ResponseCapture(Stream inner, int maxBytes) : Stream
             return;
         }
 
-        if (Captured.Length + bytes.Length > maxBytes)
-        {
-            Overflowed = true;
-            Captured.SetLength(0);
-            return;
-        }
-
-        Captured.Write(bytes);
+        // Past the limit only the first maxBytes are kept (the message log shows them; validation skips an overflowed answer).
+        var room = maxBytes - (int)Captured.Length;
+        Overflowed = bytes.Length > room;
+        Captured.Write(bytes[..Math.Min(room, bytes.Length)]);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();

@@ -15,6 +15,7 @@ internal static class DemoWorldApi
         {
             var engagementIndexUpdated = await state.ResetAsync(context.RequestAborted);
             return Results.Ok(new { reset = true, engagementIndexUpdated });
-        }).RequireAdminAccess().WithTags("Source systems");
+        }).RequireAdminAccess().WithTags("Source systems")
+            .WithName("ResetDemoWorld").WithSummary("Put the built-in source systems' data back to their files and re-report their engagements to EI");
     }
 }

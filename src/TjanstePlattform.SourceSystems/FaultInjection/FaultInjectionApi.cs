@@ -24,12 +24,16 @@ internal static class FaultInjectionApi
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(BasePath).RequireAdminAccess().WithTags("Source systems");
-        group.MapGet("", List);
+        group.MapGet("", List).WithName("ListSourceSystems").WithSummary("List the built-in source systems with their fault settings");
         group.MapGet("/{hsaId}/faults", (string hsaId, SourceSystemDirectory directory, FaultInjector faults) =>
-            directory.Find(hsaId) is { } system ? Results.Json(faults.Get(system.HsaId), StateJson.Options) : NotFound(hsaId));
-        group.MapPut("/{hsaId}/faults", SetAsync);
+            directory.Find(hsaId) is { } system ? Results.Json(faults.Get(system.HsaId), StateJson.Options) : NotFound(hsaId))
+            .WithName("GetSourceSystemFaults").WithSummary("Get a source system's fault injection settings").ProducesProblem(404);
+        group.MapPut("/{hsaId}/faults", SetAsync)
+            .WithName("SetSourceSystemFaults").WithSummary("Switch faults on in a source system (latency, closeConnection, httpError, soapFault, malformedXml)")
+            .ProducesProblem(400).ProducesProblem(404);
         group.MapDelete("/{hsaId}/faults", (string hsaId, SourceSystemDirectory directory, FaultInjector faults) =>
-            directory.Find(hsaId) is { } system ? Results.Json(faults.Reset(system.HsaId), StateJson.Options) : NotFound(hsaId));
+            directory.Find(hsaId) is { } system ? Results.Json(faults.Reset(system.HsaId), StateJson.Options) : NotFound(hsaId))
+            .WithName("ResetSourceSystemFaults").WithSummary("Switch every fault of a source system off").ProducesProblem(404);
     }
 
     private static IResult List(SourceSystemDirectory directory, FaultInjector faults) =>

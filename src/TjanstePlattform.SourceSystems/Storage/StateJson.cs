@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Xml.Serialization;
+using TjanstePlattform.Platform;
 
 namespace TjanstePlattform.SourceSystems.Storage;
 
@@ -22,6 +23,7 @@ internal static class StateJson
             AllowTrailingCommas = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            Encoder = PlatformJson.Encoder,
         };
         options.Converters.Add(new WireEnumConverterFactory());
         return options;

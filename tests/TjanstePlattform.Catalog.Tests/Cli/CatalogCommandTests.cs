@@ -112,11 +112,12 @@ public class CatalogCommandTests
         }
     }
 
-    [TestCase(new[] { "add" }, "add what?")]
-    [TestCase(new[] { "add", "production", "--producer", "x" }, "--logical-address is required")]
-    [TestCase(new[] { "rollback", "seven" }, "version number must be a number")]
-    [TestCase(new[] { "frobnicate" }, "unknown command")]
-    [TestCase(new[] { "--server", "ftp://x", "versions" }, "--server must be an http(s) URL")]
+    [TestCase(new[] { "add" }, "missing command: production, cooperation")]
+    [TestCase(new[] { "add", "production", "--producer", "x" }, "'--logical-address' is required")]
+    [TestCase(new[] { "rollback", "seven" }, "'seven'")]
+    [TestCase(new[] { "frobnicate" }, "'frobnicate'")]
+    [TestCase(new[] { "--server", "ftp://x", "versions" }, "--server wants an absolute http(s) URL")]
+    [TestCase(new[] { "--server", "http://127.0.0.1:1", "--data", "d", "versions" }, "either --server or --data")]
     public async Task Usage_errors_exit_with_2_and_say_what_is_wrong(string[] args, string message)
     {
         var (code, _, error) = await RunAsync(args);

@@ -40,6 +40,20 @@ public class PingForConfigurationTests
         Assert.That(configuration["logicalAddress"], Is.EqualTo("5565594230"));
     }
 
+    [Test]
+    public async Task The_ping_time_is_Swedish_local_time_like_ProcessingStatus()
+    {
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var response = await PostAsync(DemoCatalog.PingForConfigurationPath, Ping("5565594230"));
+        var after = DateTimeOffset.UtcNow.AddSeconds(1);
+
+        var text = XDocument.Parse(await response.Content.ReadAsStringAsync()).Descendants(Responder + "pingDateTime").Single().Value;
+        var local = DateTime.ParseExact(text, "yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var sweden = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+        var utc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, sweden), TimeSpan.Zero);
+        Assert.That(utc, Is.InRange(before, after), $"{text} read as Swedish time");
+    }
+
     [TestCase("<not xml", "not well-formed")]
     [TestCase("<!DOCTYPE x [<!ENTITY e 'x'>]><x/>", "not well-formed")]
     [TestCase("<x/>", "not a SOAP 1.1 envelope")]

@@ -47,11 +47,11 @@ public class ReplayCommandTests
     [TestCase("--property", "novalue", "a.xml")]
     [TestCase("--frobnicate", "a.xml")]
     [TestCase("--key", "k.pem", "a.xml")]
-    public async Task A_bad_command_line_exits_with_2_and_the_usage(params string[] args)
+    public async Task A_bad_command_line_exits_with_2_and_one_line(params string[] args)
     {
         var (exit, _, error) = await RunAsync(args);
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(error, Does.Contain("Usage: tjp replay"));
+        Assert.That(error.TrimEnd(), Does.StartWith("tjp replay: ").And.Not.Contain('\n'));
     }
 
     [Test]
