@@ -55,6 +55,7 @@ public static class SourceSystemsExtensions
         services.AddSingleton<ISourceSystemStore>(sp => sp.GetRequiredService<SqliteSourceSystemStore>());
         services.AddSingleton<EngagementReporter>();
         services.AddSingleton<JournalService>();
+        services.AddSingleton<Records.RecordService>();
         services.AddSingleton<SchedulingService>();
         services.AddSingleton<MedicalSupplyService>();
         services.AddSingleton<SourceSystemDirectory>();

@@ -56,14 +56,31 @@ public sealed record ConsumerRequest(
             return (null, $"Expected the request element {{{contract.Namespace}}}{contract.RequestElement}, found {body.Name}.");
         }
 
+        XNamespace ns = contract.Namespace;
+        foreach (var refused in contract.RefusedElements)
+        {
+            if (body.Element(ns + refused) is not null)
+            {
+                return (null, $"The request carries {refused}, which the aggregating service does not support: paging cannot go through an aggregation.");
+            }
+        }
+
+        if (contract.ValidateRequest && contracts.Validator is { } validator)
+        {
+            var validation = validator.Validate(new ReadOnlyMemoryStream(envelope));
+            if (!validation.IsValid)
+            {
+                return (null, $"The request is not valid against the service contract's schema: {validation.Describe()}");
+            }
+        }
+
         var patient = Follow(body, contract.Namespace, contract.PatientIdPath)?.Value.Trim();
         if (string.IsNullOrEmpty(patient))
         {
             return (null, $"The request has no patient id ({string.Join('/', contract.PatientIdPath)}).");
         }
 
-        XNamespace ns = contract.Namespace;
-        var sourceSystem = contract.SourceSystemFilter is null ? null : body.Element(ns + contract.SourceSystemFilter)?.Value.Trim();
+        var sourceSystem = contract.SourceSystemFilterPath.Count == 0 ? null : Follow(body, contract.Namespace, contract.SourceSystemFilterPath)?.Value.Trim();
         var categorizations = contract.CategorizationFilter is null
             ? []
             : body.Elements(ns + contract.CategorizationFilter).Select(e => e.Value.Trim()).Where(v => v.Length > 0).ToArray();

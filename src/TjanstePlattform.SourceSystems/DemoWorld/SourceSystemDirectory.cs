@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TjanstePlattform.SourceSystems.Journal;
 using TjanstePlattform.SourceSystems.MedicalSupply;
+using TjanstePlattform.SourceSystems.Records;
 using TjanstePlattform.SourceSystems.Scheduling;
 using TjanstePlattform.SourceSystems.Soap;
 
@@ -36,16 +37,16 @@ internal sealed class SourceSystemDirectory
 {
     private readonly Lazy<IReadOnlyDictionary<string, SourceSystem>> _systems;
 
-    public SourceSystemDirectory(DemoWorldSource world, JournalService journals, SchedulingService scheduling, MedicalSupplyService supply, IOptions<SourceSystemsOptions> options)
+    public SourceSystemDirectory(DemoWorldSource world, JournalService journals, SchedulingService scheduling, MedicalSupplyService supply, RecordService records, IOptions<SourceSystemsOptions> options)
     {
         PathBase = "/" + options.Value.PathBase.Trim('/');
         _systems = new(() =>
         {
             var data = world.Data;
             var systems = new List<SourceSystem>();
-            systems.AddRange(data.Journals.Select(j => Describe(j, SourceSystemKind.Journal, journals.Operations(j))));
-            systems.AddRange(data.Scheduling.Select(s => Describe(s, SourceSystemKind.Scheduling, scheduling.Operations(s))));
-            systems.AddRange(data.MedicalSupply.Select(m => Describe(m, SourceSystemKind.MedicalSupply, supply.Operations(m))));
+            systems.AddRange(data.Journals.Select(j => Describe(j, SourceSystemKind.Journal, [.. journals.Operations(j), .. records.Operations(j)])));
+            systems.AddRange(data.Scheduling.Select(s => Describe(s, SourceSystemKind.Scheduling, [.. scheduling.Operations(s), .. records.Operations(s)])));
+            systems.AddRange(data.MedicalSupply.Select(m => Describe(m, SourceSystemKind.MedicalSupply, [.. supply.Operations(m), .. records.Operations(m)])));
             return systems.ToDictionary(s => s.HsaId, StringComparer.OrdinalIgnoreCase);
         });
     }

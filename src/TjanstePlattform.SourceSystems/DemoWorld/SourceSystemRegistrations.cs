@@ -15,10 +15,11 @@ namespace TjanstePlattform.SourceSystems.DemoWorld;
 /// a routing (vägval) per source system, logical address and contract to the system's endpoint on the platform, and
 /// the demo consumer's authorizations (anropsbehörigheter) as a real 1177-style consumer has them — every source
 /// system it may reach directly (not the ones marked <c>demoConsumerAuthorized: false</c>), and the national
-/// aggregating services for GetMedicationHistory, GetSubjectOfCareSchedule and GetRequestActivities. (The aggregating
+/// aggregating services for GetMedicationHistory, GetSubjectOfCareSchedule, GetRequestActivities and every contract of the
+/// record files (DemoWorld/Data/records). (The aggregating
 /// services register their own routings at the national address.)
 /// </summary>
-internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, IOptions<SourceSystemsOptions> options, IOptions<PlatformOptions> platform) : IBuiltInRegistrations
+internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, DemoWorldSource world, IOptions<SourceSystemsOptions> options, IOptions<PlatformOptions> platform) : IBuiltInRegistrations
 {
     /// <summary>The contracts the demo consumer reaches through the national aggregating services.</summary>
     public static readonly IReadOnlyList<string> AggregatedContracts =
@@ -51,7 +52,8 @@ internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, IO
             }
 
             var national = string.IsNullOrWhiteSpace(options.Value.NationalLogicalAddress) ? platform.Value.HsaId : options.Value.NationalLogicalAddress;
-            foreach (var contract in AggregatedContracts)
+            // The record files' contracts (GetCareManagers, GetCarePlans, …) are aggregated nationally too.
+            foreach (var contract in AggregatedContracts.Concat(world.Data.Records.Select(r => r.Contract)).Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 yield return new BuiltInCooperation(consumer, national, contract);
             }

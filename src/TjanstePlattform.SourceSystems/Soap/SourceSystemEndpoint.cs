@@ -75,7 +75,7 @@ internal static partial class SourceSystemEndpoint
                     $"{{{body.NamespaceURI}}}{body.LocalName} posted to {context.Request.Path}; its endpoint is {system.BasePath(options.PathBase)}/{operation.RelativePath}.");
             }
 
-            var request = XmlMessages.Read(body, operation.RequestType);
+            var request = operation.IsXml ? XmlMessages.ReadXml(body) : XmlMessages.Read(body, operation.RequestType);
             var call = new SoapCall(
                 system.HsaId,
                 envelope.LogicalAddress,
@@ -84,7 +84,9 @@ internal static partial class SourceSystemEndpoint
                 Header(context, "x-skltp-correlation-id") ?? Guid.NewGuid().ToString(),
                 context.RequestAborted);
             var response = await operation.Handle(call, request).ConfigureAwait(false);
-            var bytes = XmlMessages.Envelope(response, operation.ResponseElement, operation.ContractNamespace, prefixes: operation.Namespaces);
+            var bytes = response is System.Xml.Linq.XElement xml
+                ? XmlMessages.Envelope(xml)
+                : XmlMessages.Envelope(response, operation.ResponseElement, operation.ContractNamespace, prefixes: operation.Namespaces);
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = SoapFaultWriter.ContentType;
             context.Response.ContentLength = bytes.Length;

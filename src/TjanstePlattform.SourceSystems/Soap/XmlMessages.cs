@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 using System.Xml.Serialization;
 using TjanstePlattform.Soap.Xml;
 
@@ -39,6 +40,33 @@ internal static class XmlMessages
                 "Anropet följer inte tjänstekontraktet och kan inte behandlas.",
                 $"{{{element.NamespaceURI}}}{element.LocalName}: {cause}");
         }
+    }
+
+    /// <summary>The body element as XML, for operations without a contract type.</summary>
+    public static XElement ReadXml(XmlElement element)
+    {
+        using var reader = new XmlNodeReader(element);
+        return XElement.Load(reader);
+    }
+
+    /// <summary>A SOAP 1.1 envelope with an empty Header and <paramref name="body"/> as the only Body child.</summary>
+    public static byte[] Envelope(XElement body)
+    {
+        using var buffer = new MemoryStream(4096);
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false }))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("soap", "Envelope", RivtaNamespaces.Soap11Envelope);
+            writer.WriteStartElement("soap", "Header", RivtaNamespaces.Soap11Envelope);
+            writer.WriteEndElement();
+            writer.WriteStartElement("soap", "Body", RivtaNamespaces.Soap11Envelope);
+            body.WriteTo(writer);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>
