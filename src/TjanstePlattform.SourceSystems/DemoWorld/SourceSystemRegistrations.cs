@@ -31,6 +31,7 @@ internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, De
 
     public IEnumerable<BuiltInServiceProduction> ServiceProductions =>
         from system in directory.All
+        where system.Kind != SourceSystemKind.Generated
         from operation in system.Operations
         from address in system.LogicalAddresses
         select new BuiltInServiceProduction(system.HsaId, address, operation.ContractNamespace, $"{system.BasePath(directory.PathBase)}/{operation.RelativePath}");
@@ -40,7 +41,7 @@ internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, De
         get
         {
             var consumer = DemoConsumer(options.Value);
-            foreach (var system in directory.All.Where(s => s.DemoConsumerAuthorized))
+            foreach (var system in directory.All.Where(s => s.DemoConsumerAuthorized && s.Kind != SourceSystemKind.Generated))
             {
                 foreach (var contract in system.Operations.Select(o => o.ContractNamespace).Distinct(StringComparer.OrdinalIgnoreCase))
                 {
@@ -64,6 +65,28 @@ internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, De
 
     public static string DemoConsumer(SourceSystemsOptions options) =>
         string.IsNullOrWhiteSpace(options.DemoConsumer) ? DemoCatalog.Consumer : options.DemoConsumer;
+}
+
+/// <summary>
+/// The generated producers (SourceSystems:GeneratedProducers), reconciled at every start since the setting may be added
+/// to a platform whose catalog was seeded long ago: a routing per contract at the producer's address, and the demo
+/// consumer's authorization for it.
+/// </summary>
+internal sealed class GeneratedProducerRegistrations(SourceSystemDirectory directory, IOptions<SourceSystemsOptions> options) : IBuiltInRegistrations
+{
+    private IEnumerable<SourceSystem> Generated => directory.All.Where(s => s.Kind == SourceSystemKind.Generated);
+
+    public IEnumerable<BuiltInServiceProduction> ServiceProductions =>
+        from system in Generated
+        from operation in system.Operations
+        select new BuiltInServiceProduction(system.HsaId, system.HsaId, operation.ContractNamespace, $"{system.BasePath(directory.PathBase)}/{operation.RelativePath}");
+
+    public IEnumerable<BuiltInCooperation> Cooperations =>
+        from system in Generated
+        from operation in system.Operations
+        select new BuiltInCooperation(DemoWorldRegistrations.DemoConsumer(options.Value), system.HsaId, operation.ContractNamespace);
+
+    public bool SeedOnce => false;
 }
 
 /// <summary>
