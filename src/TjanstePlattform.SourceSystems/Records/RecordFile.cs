@@ -105,13 +105,13 @@ internal sealed class RecordFileData
         var patient = (string?)record.Attribute("patient");
         var time = (string?)record.Attribute("time");
         var content = record.Elements().ToList();
-        if (string.IsNullOrWhiteSpace(patient) || time is null || !RivtaTime.IsTimestamp(time) || content.Count != 1)
+        if (string.IsNullOrWhiteSpace(patient) || time is null || !RivtaTime.IsTimestamp(time) || content.Count > 1)
         {
             throw new InvalidOperationException(
-                $"{file}: every record needs a patient, a time (YYYYMMDDhhmmss) and exactly one record element (patient '{patient}', time '{time}').");
+                $"{file}: every record needs a patient, a time (YYYYMMDDhhmmss) and at most one record element (patient '{patient}', time '{time}').");
         }
 
-        return new RecordData(patient.Trim(), time, (string?)record.Attribute("categorization") ?? defaultCategorization, content[0]);
+        return new RecordData(patient.Trim(), time, (string?)record.Attribute("categorization") ?? defaultCategorization, content.FirstOrDefault());
     }
 
     private static string[] SplitPath(string? path) => (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -120,5 +120,8 @@ internal sealed class RecordFileData
 /// <summary>The records one source system holds for the contract.</summary>
 internal sealed record RecordSystemData(string HsaId, IReadOnlyList<RecordData> Records);
 
-/// <summary>One record: whose it is, when (the period filter and EI's mostRecentContent), its categorization, and the element itself.</summary>
-internal sealed record RecordData(string Patient, string Time, string Categorization, XElement Element);
+/// <summary>
+/// One record: whose it is, when (the period filter and EI's mostRecentContent), its categorization, and the element
+/// itself — null for an engagement without an answer (RequestExemptionStatuses, whose response holds no records).
+/// </summary>
+internal sealed record RecordData(string Patient, string Time, string Categorization, XElement? Element);

@@ -26,11 +26,11 @@ internal static class RecordProducer
         var records = otherSystem || string.IsNullOrEmpty(patient)
             ? []
             : system.Records
-                .Where(r => string.Equals(r.Patient, patient, StringComparison.Ordinal))
+                .Where(r => r.Element is not null && string.Equals(r.Patient, patient, StringComparison.Ordinal))
                 .Where(r => start is null || string.CompareOrdinal(r.Time[..8], start) >= 0)
                 .Where(r => end is null || string.CompareOrdinal(r.Time[..8], end) <= 0)
                 .OrderBy(r => r.Time, StringComparer.Ordinal)
-                .Select(r => new XElement(r.Element))
+                .Select(r => new XElement(r.Element!))
                 .ToList();
 
         return new XElement(ns + (file.Interaction + "Response"), records, file.Result.Select(r => WithLogId(r, logId)));

@@ -22,26 +22,25 @@ internal sealed class RecordService(DemoWorldSource world)
                        (call, request) => Task.FromResult(RecordProducer.Answer(file, held, addresses, request, call.LogId)))];
     }
 
-    /// <summary>Every engagement the record files hold, with the system that reports it.</summary>
+    /// <summary>
+    /// Every engagement the record files hold, with the system that reports it: one per system, person, domain and
+    /// categorization, however many files share them (GetCareContacts 2 and 3 share domain and categorization, and EI
+    /// refuses an Update that names one engagement twice).
+    /// </summary>
     public IEnumerable<(string Sender, EngagementReport Report)> Engagements(Func<string, SourceSystemData?> systemOf)
     {
-        foreach (var file in world.Data.Records)
+        var all = from file in world.Data.Records
+                  from held in file.Systems
+                  let system = systemOf(held.HsaId)
+                  where system is not null // the validator has named it already
+                  from record in held.Records
+                  select (System: system, file.ServiceDomain, Record: record);
+        foreach (var group in all.GroupBy(e => (e.System.HsaId, e.Record.Patient, e.ServiceDomain, Categorization: e.Record.Categorization.ToLowerInvariant())))
         {
-            foreach (var held in file.Systems)
-            {
-                var system = systemOf(held.HsaId);
-                if (system is null)
-                {
-                    continue; // the validator has named it already
-                }
-
-                foreach (var group in held.Records.GroupBy(r => (r.Patient, r.Categorization)))
-                {
-                    yield return (system.HsaId, new EngagementReport(
-                        group.Key.Patient, file.ServiceDomain, group.Key.Categorization, system.HsaId, EngagementReport.NotApplicable,
-                        system.HsaId, system.DataController, group.Max(r => r.Time)));
-                }
-            }
+            var system = group.First().System;
+            yield return (system.HsaId, new EngagementReport(
+                group.Key.Patient, group.Key.ServiceDomain, group.First().Record.Categorization, system.HsaId, EngagementReport.NotApplicable,
+                system.HsaId, system.DataController, group.Max(e => e.Record.Time)));
         }
     }
 
@@ -64,9 +63,9 @@ internal sealed class RecordService(DemoWorldSource world)
             }
 
             XNamespace ns = file.Contract;
-            foreach (var record in file.Systems.SelectMany(s => s.Records).Where(r => r.Element.Name.Namespace != ns))
+            foreach (var record in file.Systems.SelectMany(s => s.Records).Where(r => r.Element is not null && r.Element.Name.Namespace != ns))
             {
-                yield return $"records/{file.File}: a record of {record.Patient} is {record.Element.Name}; records are elements of {file.Contract}.";
+                yield return $"records/{file.File}: a record of {record.Patient} is {record.Element!.Name}; records are elements of {file.Contract}.";
             }
         }
     }

@@ -48,7 +48,7 @@ public class ReleaseFolderPlatformTests : DemoWorldFixture
         var (badStatus, badEnvelope) = await CallAsync(Platform, National, invalid);
 
         Assert.That(okStatus, Is.EqualTo(HttpStatusCode.OK), okEnvelope.ToString());
-        Assert.That(BodyChild(okEnvelope).Elements(Gcp + "carePlan"), Has.Exactly(2).Items);
+        Assert.That(BodyChild(okEnvelope).Elements(Gcp + "carePlan"), Has.Exactly(2).Items, okEnvelope.Element(SoapEnv + "Header")?.ToString());
         Assert.That(badStatus, Is.EqualTo(HttpStatusCode.InternalServerError));
         Assert.That(BodyChild(badEnvelope).Element("faultstring")!.Value, Does.StartWith("VP015"));
     }
