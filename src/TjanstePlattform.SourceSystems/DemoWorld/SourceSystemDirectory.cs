@@ -49,7 +49,7 @@ internal sealed class SourceSystemDirectory
             var systems = new List<SourceSystem>();
             systems.AddRange(data.Journals.Select(j => Describe(j, SourceSystemKind.Journal, [.. journals.Operations(j), .. records.Operations(j)])));
             systems.AddRange(data.Scheduling.Select(s => Describe(s, SourceSystemKind.Scheduling, [.. scheduling.Operations(s), .. records.Operations(s)])));
-            systems.AddRange(data.MedicalSupply.Select(m => Describe(m, SourceSystemKind.MedicalSupply, [.. supply.Operations(m), .. records.Operations(m)])));
+            systems.AddRange(data.MedicalSupply.Select(m => Describe(m, SourceSystemKind.MedicalSupply, [.. supply.Operations(m), .. MedicalSupplyVersion2.Operations(supply.Operations(m)), .. records.Operations(m)])));
             var taken = systems.SelectMany(s => s.LogicalAddresses).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (options.Value.GeneratedProducers.FirstOrDefault(g => taken.Contains(g.LogicalAddress.Trim())) is { } clash)
             {
