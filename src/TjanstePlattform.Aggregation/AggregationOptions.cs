@@ -32,6 +32,19 @@ public sealed class AggregationOptions
     /// </summary>
     public string TimeZone { get; set; } = "Europe/Stockholm";
 
+    /// <summary><see cref="TimeZone"/> resolved; the machine's local zone when the id is unknown.</summary>
+    public TimeZoneInfo ResolveTimeZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.Local;
+        }
+    }
+
     /// <summary>
     /// The aggregated contracts, by name. Built in: <c>GetMedicationHistory-2</c>, <c>GetSubjectOfCareSchedule-1</c>,
     /// <c>GetRequestActivities-1</c>. An entry with a built-in's name replaces it as a whole; <c>Enabled: false</c> switches
@@ -99,7 +112,10 @@ public sealed class AggregatedContractOptions
     /// <summary>Request elements (children of the request element) set to the called source system's address, e.g. <c>healthcare_facility</c>.</summary>
     public List<string> SetToProducerAddress { get; set; } = [];
 
-    /// <summary>A request element naming one source system, e.g. <c>sourceSystemHSAId</c>: when given, only that system is called.</summary>
+    /// <summary>
+    /// Where the request names one source system, as a path below the request element like <see cref="PatientId"/>, e.g.
+    /// <c>sourceSystemHSAId</c> or <c>sourceSystemId/extension</c>: when given, only that system is called.
+    /// </summary>
     public string? SourceSystemFilter { get; set; }
 
     /// <summary>The engagement field <see cref="SourceSystemFilter"/> is compared with (reference: logicalAddress).</summary>
@@ -107,6 +123,36 @@ public sealed class AggregatedContractOptions
 
     /// <summary>The repeated record element of the answer that is merged, e.g. <c>medicationMedicalRecord</c>.</summary>
     public string? Record { get; set; }
+
+    /// <summary>
+    /// Further repeated elements merged the same way, each written after all branches' <see cref="Record"/> elements in
+    /// the order listed (GetCareDocumentation 3: <c>hasMore</c>, which the schema puts after the records).
+    /// </summary>
+    public List<string> MoreRecords { get; set; } = [];
+
+    /// <summary>
+    /// The answer never carries records (RequestExemptionStatuses: its response type holds only <c>xs:any</c>, and the
+    /// reference answers an empty response whatever the producers say). <see cref="Record"/> may then be empty.
+    /// </summary>
+    public bool EmptyAnswer { get; set; }
+
+    /// <summary>
+    /// Validate the consumer's request against the contract's schema before anything else (GetCareManagers, the only
+    /// reference service with incoming validation on); an invalid request is a soap:Client fault naming the error.
+    /// </summary>
+    public bool ValidateRequest { get; set; }
+
+    /// <summary>
+    /// Request elements (children of the request element) the aggregating service refuses, e.g. GetCareDocumentation 3's
+    /// <c>hasMoreReference</c>: paging cannot go through an aggregation.
+    /// </summary>
+    public List<string> RefusedElements { get; set; } = [];
+
+    /// <summary>
+    /// When set, FindContent is sent with <c>mostRecentContent</c> = now minus this span (RequestExemptionStatuses: one
+    /// year), so only engagements with content that recent are asked.
+    /// </summary>
+    public TimeSpan? MostRecentContentWithin { get; set; }
 
     /// <summary>
     /// An XML fragment written after the merged records, e.g. GetMedicationHistory's mandatory <c>result</c>. Unprefixed

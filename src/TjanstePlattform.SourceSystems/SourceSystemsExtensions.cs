@@ -37,6 +37,9 @@ public static class SourceSystemsExtensions
                 "SourceSystems:EngagementIndex: RouterPath starting with '/', MaxAttempts >= 1, Timeout, MaxDelay and SeedReadinessTimeout > 0, WriteWait >= 0.")
             .Validate(o => !o.Enabled || Directory.Exists(DemoWorldSource.Directory(o)),
                 "SourceSystems:DataDirectory must be an existing folder (empty: the built-in demo world).")
+            .Validate(o => o.GeneratedProducers.All(g => !string.IsNullOrWhiteSpace(g.LogicalAddress) && !g.LogicalAddress.Contains('/')
+                    && g.Contracts.Count > 0 && g.Contracts.All(c => Records.GeneratedProducer.TryParse(c.Trim(), out _, out _))),
+                "SourceSystems:GeneratedProducers: each needs a LogicalAddress (no '/') and Contracts, each a responder namespace urn:riv:…:<Interaction>Responder:<major>.")
             .ValidateOnStart();
 
         var enabled = configuration.GetSection(SourceSystemsOptions.SectionName).GetValue(nameof(SourceSystemsOptions.Enabled), true);
@@ -65,6 +68,8 @@ public static class SourceSystemsExtensions
 
         services.AddSingleton<EngagementReporter>();
         services.AddSingleton<JournalService>();
+        services.AddSingleton<Records.RecordService>();
+        services.AddSingleton<Records.GeneratedProducer>();
         services.AddSingleton<SchedulingService>();
         services.AddSingleton<MedicalSupplyService>();
         services.AddSingleton<SourceSystemDirectory>();
@@ -73,6 +78,7 @@ public static class SourceSystemsExtensions
         services.AddSingleton<DemoWorldState>();
         services.AddSingleton<IBuiltInRegistrations, DemoWorldRegistrations>();
         services.AddSingleton<IBuiltInRegistrations, EngagementReportingRegistrations>();
+        services.AddSingleton<IBuiltInRegistrations, GeneratedProducerRegistrations>();
         services.AddHostedService<DemoWorldStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<EngagementReporter>());
         return services;

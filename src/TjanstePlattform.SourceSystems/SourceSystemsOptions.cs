@@ -31,7 +31,26 @@ public sealed class SourceSystemsOptions
 
     public EngagementReportingOptions EngagementIndex { get; set; } = new();
 
+    /// <summary>
+    /// Built-in producers for any contract whose schema the platform has (its own <c>wsdl/</c> or a release folder in
+    /// <c>Contracts:Directories</c>): each answers at its logical address from the demo world's record file for the
+    /// contract when there is one, else with a response generated from the schema (required elements, type-correct
+    /// values, the contract's OK result). Routed in the catalog and authorized for the demo consumer at every start.
+    /// What a team uses while the real producer is not ready.
+    /// </summary>
+    public List<GeneratedProducerOptions> GeneratedProducers { get; set; } = [];
+
     public FaultInjectionOptions FaultInjection { get; set; } = new();
+}
+
+/// <summary>One generated producer (section <c>SourceSystems:GeneratedProducers:n</c>).</summary>
+public sealed class GeneratedProducerOptions
+{
+    /// <summary>The logical address (and HSA-id) the producer answers at, e.g. <c>SE2321000016-GEN1</c>.</summary>
+    public string LogicalAddress { get; set; } = "";
+
+    /// <summary>The contracts it answers: responder namespaces, e.g. <c>urn:riv:clinicalprocess:healthcond:actoutcome:GetECGOutcomeResponder:1</c>.</summary>
+    public List<string> Contracts { get; set; } = [];
 }
 
 /// <summary>How the source systems report to the engagement index (section <c>SourceSystems:EngagementIndex</c>).</summary>

@@ -47,11 +47,30 @@ public sealed partial class AggregatedContract
 
     public IReadOnlySet<string> SetToProducerAddress { get; private init; } = new HashSet<string>();
 
-    public string? SourceSystemFilter { get; private init; }
+    /// <summary>The path of the request's source-system filter below the request element (empty: no filter).</summary>
+    public IReadOnlyList<string> SourceSystemFilterPath { get; private init; } = [];
+
+    /// <summary>The filter path as configured, e.g. <c>sourceSystemId/extension</c>; null when there is none.</summary>
+    public string? SourceSystemFilter => SourceSystemFilterPath.Count == 0 ? null : string.Join('/', SourceSystemFilterPath);
 
     public EngagementField SourceSystemFilterField { get; private init; }
 
     public string Record { get; private init; } = "";
+
+    /// <summary>Further merged elements, after all <see cref="Record"/> elements, in this order.</summary>
+    public IReadOnlyList<string> MoreRecords { get; private init; } = [];
+
+    /// <summary>The answer is always an empty response element (RequestExemptionStatuses).</summary>
+    public bool EmptyAnswer { get; private init; }
+
+    /// <summary>The consumer's request is validated against the contract's schema first.</summary>
+    public bool ValidateRequest { get; private init; }
+
+    /// <summary>Request elements that make the call a soap:Client fault.</summary>
+    public IReadOnlyList<string> RefusedElements { get; private init; } = [];
+
+    /// <summary>FindContent's mostRecentContent lies this far back from now; null: not sent.</summary>
+    public TimeSpan? MostRecentContentWithin { get; private init; }
 
     /// <summary>The closing fragment (already parsed), or null.</summary>
     public XElement? Closing { get; private init; }
@@ -110,13 +129,24 @@ public sealed partial class AggregatedContract
         }
 
         var record = Trimmed(options.Record);
-        if (record is null)
+        if (record is null && !options.EmptyAnswer)
         {
             errors.Add("Record (the repeated element of the answer) is missing.");
         }
 
-        foreach (var (what, value) in new[] { ("RequestElement", request), ("ResponseElement", response), ("Record", record), ("CategorizationFilter", Trimmed(options.CategorizationFilter)), ("SourceSystemFilter", Trimmed(options.SourceSystemFilter)) }
+        var sourceSystemPath = (options.SourceSystemFilter ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var moreRecords = options.MoreRecords.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        var refused = options.RefusedElements.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        if (options.MostRecentContentWithin is { } within && within <= TimeSpan.Zero)
+        {
+            errors.Add("MostRecentContentWithin must be positive.");
+        }
+
+        foreach (var (what, value) in new[] { ("RequestElement", request), ("ResponseElement", response), ("Record", record), ("CategorizationFilter", Trimmed(options.CategorizationFilter)) }
                      .Concat(patientPath.Select(p => ("PatientId", (string?)p)))
+                     .Concat(sourceSystemPath.Select(p => ("SourceSystemFilter", (string?)p)))
+                     .Concat(moreRecords.Select(p => ("MoreRecords", (string?)p)))
+                     .Concat(refused.Select(p => ("RefusedElements", (string?)p)))
                      .Concat(options.SetToProducerAddress.Select(p => ("SetToProducerAddress", (string?)p))))
         {
             if (value is not null && !IsNcName(value))
@@ -156,9 +186,14 @@ public sealed partial class AggregatedContract
             PatientIdPath = patientPath,
             FanOutKey = options.FanOutKey,
             SetToProducerAddress = options.SetToProducerAddress.Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal),
-            SourceSystemFilter = Trimmed(options.SourceSystemFilter),
+            SourceSystemFilterPath = sourceSystemPath,
             SourceSystemFilterField = options.SourceSystemFilterField,
-            Record = record!,
+            Record = record ?? "",
+            MoreRecords = moreRecords,
+            EmptyAnswer = options.EmptyAnswer,
+            ValidateRequest = options.ValidateRequest,
+            RefusedElements = refused,
+            MostRecentContentWithin = options.MostRecentContentWithin,
             Closing = closing,
         };
     }

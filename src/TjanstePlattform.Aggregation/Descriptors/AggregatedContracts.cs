@@ -8,8 +8,9 @@ public sealed class AggregatedContracts
 {
     private readonly FrozenDictionary<string, AggregatedContract> _byNamespace;
 
-    public AggregatedContracts(IOptions<AggregationOptions> options)
+    public AggregatedContracts(IOptions<AggregationOptions> options, TjanstePlattform.Soap.Validation.IContractSchemaValidator? validator = null)
     {
+        Validator = validator;
         var contracts = new List<AggregatedContract>();
         foreach (var (name, descriptor) in options.Value.Contracts.OrderBy(c => c.Key, StringComparer.OrdinalIgnoreCase))
         {
@@ -28,6 +29,9 @@ public sealed class AggregatedContracts
     }
 
     public IReadOnlyList<AggregatedContract> All { get; }
+
+    /// <summary>The platform's schema validator, for descriptors with <see cref="AggregatedContract.ValidateRequest"/>; null when the host has none.</summary>
+    public TjanstePlattform.Soap.Validation.IContractSchemaValidator? Validator { get; }
 
     /// <summary>The descriptor for a contract (responder namespace), or null when the contract is not aggregated.</summary>
     public AggregatedContract? Find(string contractNamespace) => _byNamespace.GetValueOrDefault(contractNamespace);

@@ -36,6 +36,7 @@ internal sealed class AggregationEngine
     private readonly AggregationOptions _options;
     private readonly TimeProvider _time;
     private readonly LocalDate _today;
+    private readonly TimeZoneInfo _zone;
     private readonly ILogger<AggregationEngine> _logger;
     private readonly ResiliencePipeline _producerTimeout;
     private readonly AggregationObserver _observer;
@@ -57,6 +58,7 @@ internal sealed class AggregationEngine
         _options = options.Value;
         _time = time;
         _today = new LocalDate(time);
+        _zone = _options.ResolveTimeZone();
         _logger = logger;
         _observer = new AggregationObserver(feed, time);
         _producerTimeout = new ResiliencePipelineBuilder { TimeProvider = time }
@@ -94,7 +96,10 @@ internal sealed class AggregationEngine
         var query = new EngagementQuery(
             request.PatientId,
             contract.ServiceDomain,
-            Categorization: contract.Categorizations.Count == 1 ? contract.Categorizations[0] : null);
+            Categorization: contract.Categorizations.Count == 1 ? contract.Categorizations[0] : null,
+            MostRecentContentFrom: contract.MostRecentContentWithin is { } within
+                ? AggregatedResponse.Timestamp(_time.GetUtcNow() - within, _zone)
+                : null);
         try
         {
             engagements = await _finder.FindAsync(query, linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);

@@ -38,13 +38,30 @@ public sealed record ConsumerRequest(
             return (null, $"Expected the request element {{{contract.Namespace}}}{contract.RequestElement}, found {{{body.NamespaceURI}}}{body.LocalName}.");
         }
 
+        foreach (var refused in contract.RefusedElements)
+        {
+            if (Child(body, contract.Namespace, refused) is not null)
+            {
+                return (null, $"The request carries {refused}, which the aggregating service does not support: paging cannot go through an aggregation.");
+            }
+        }
+
+        if (contract.ValidateRequest && contracts.Validator is { } validator)
+        {
+            var validation = validator.Validate(new ReadOnlyMemoryStream(soap.Envelope));
+            if (!validation.IsValid)
+            {
+                return (null, $"The request is not valid against the service contract's schema: {validation.Describe()}");
+            }
+        }
+
         var patient = Follow(body, contract.Namespace, contract.PatientIdPath)?.InnerText.Trim();
         if (string.IsNullOrEmpty(patient))
         {
             return (null, $"The request has no patient id ({string.Join('/', contract.PatientIdPath)}).");
         }
 
-        var sourceSystem = contract.SourceSystemFilter is null ? null : Child(body, contract.Namespace, contract.SourceSystemFilter)?.InnerText.Trim();
+        var sourceSystem = contract.SourceSystemFilterPath.Count == 0 ? null : Follow(body, contract.Namespace, contract.SourceSystemFilterPath)?.InnerText.Trim();
         var categorizations = contract.CategorizationFilter is null
             ? []
             : Children(body, contract.Namespace, contract.CategorizationFilter).Select(e => e.InnerText.Trim()).Where(v => v.Length > 0).ToArray();

@@ -55,11 +55,25 @@ public sealed class AggregatedResponse
             Utf8.GetBytes($"</soap:Header><soap:Body><tns:{contract.ResponseElement} xmlns:tns=\"{SecurityElement.Escape(contract.Namespace)}\">"),
         };
 
-        foreach (var branch in branches)
+        // An always-empty answer (RequestExemptionStatuses) carries nothing of the producers'.
+        var merged = contract.EmptyAnswer ? [] : branches.Where(b => b.Succeeded).ToArray();
+        foreach (var branch in merged)
         {
-            if (branch.Succeeded && !branch.Records.IsEmpty)
+            if (!branch.Records.IsEmpty)
             {
                 segments.Add(branch.Records);
+            }
+        }
+
+        // Every further merged element after all records, kind by kind, as the schemas order them (careDocumentation*, hasMore*).
+        for (var kind = 0; kind < contract.MoreRecords.Count; kind++)
+        {
+            foreach (var branch in merged)
+            {
+                if (kind < branch.MoreRecords.Count && !branch.MoreRecords[kind].IsEmpty)
+                {
+                    segments.Add(branch.MoreRecords[kind]);
+                }
             }
         }
 
@@ -68,9 +82,9 @@ public sealed class AggregatedResponse
             segments.Add(Closing(contract.Closing, correlationId));
         }
 
-        foreach (var branch in branches)
+        foreach (var branch in merged)
         {
-            if (branch.Succeeded && !branch.Extensions.IsEmpty)
+            if (!branch.Extensions.IsEmpty)
             {
                 segments.Add(branch.Extensions);
             }

@@ -54,8 +54,12 @@ public sealed class BranchOutcome
 
     public ReadOnlyMemory<byte> Extensions { get; private init; }
 
-    public static BranchOutcome Success(string logicalAddress, DateTimeOffset at, ReadOnlyMemory<byte> records, int recordCount, ReadOnlyMemory<byte> extensions) =>
-        new(logicalAddress, at) { Records = records, RecordCount = recordCount, Extensions = extensions };
+    /// <summary>The elements of each of the descriptor's <c>MoreRecords</c>, in that order (GetCareDocumentation 3: hasMore).</summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> MoreRecords { get; private init; } = [];
+
+    public static BranchOutcome Success(string logicalAddress, DateTimeOffset at, ReadOnlyMemory<byte> records, int recordCount, ReadOnlyMemory<byte> extensions,
+        IReadOnlyList<ReadOnlyMemory<byte>>? moreRecords = null) =>
+        new(logicalAddress, at) { Records = records, RecordCount = recordCount, Extensions = extensions, MoreRecords = moreRecords ?? [] };
 
     public static BranchOutcome Failed(string logicalAddress, DateTimeOffset at, BranchFailure failure) =>
         new(logicalAddress, at) { Failure = failure };

@@ -45,6 +45,8 @@ internal static partial class ProducerAnswerReader
         {
             using var records = new MemoryStream();
             using var extensions = new MemoryStream();
+            var more = contract.MoreRecords.Select(_ => new MemoryStream()).ToArray();
+            var moreWriters = more.Select(m => XmlWriter.Create(m, FragmentSettings)).ToArray();
             int count;
             using (var reader = SoapXml.CreateReader(answer.Body, SoapLimits.Default))
             using (var recordWriter = XmlWriter.Create(records, FragmentSettings))
@@ -68,7 +70,7 @@ internal static partial class ProducerAnswerReader
                         $"Expected the answer element {{{contract.Namespace}}}{contract.ResponseElement}, found {{{reader.NamespaceURI}}}{reader.LocalName}."));
                 }
 
-                count = CopyChildren(reader, contract, recordWriter, extensionWriter);
+                count = CopyChildren(reader, contract, recordWriter, extensionWriter, moreWriters);
 
                 // The rest of the envelope must be well-formed too.
                 while (reader.Read())
@@ -76,7 +78,12 @@ internal static partial class ProducerAnswerReader
                 }
             }
 
-            return BranchOutcome.Success(logicalAddress, at, records.ToArray(), count, extensions.ToArray());
+            foreach (var writer in moreWriters)
+            {
+                writer.Dispose();
+            }
+
+            return BranchOutcome.Success(logicalAddress, at, records.ToArray(), count, extensions.ToArray(), [.. more.Select(m => (ReadOnlyMemory<byte>)m.ToArray())]);
         }
         catch (XmlException ex)
         {
@@ -139,7 +146,7 @@ internal static partial class ProducerAnswerReader
     }
 
     /// <summary>Copies the response element's children; returns the number of records.</summary>
-    private static int CopyChildren(XmlReader reader, AggregatedContract contract, XmlWriter records, XmlWriter extensions)
+    private static int CopyChildren(XmlReader reader, AggregatedContract contract, XmlWriter records, XmlWriter extensions, XmlWriter[] more)
     {
         if (reader.IsEmptyElement)
         {
@@ -159,10 +166,15 @@ internal static partial class ProducerAnswerReader
 
             if (reader.NamespaceURI == contract.Namespace)
             {
+                var other = IndexOf(contract.MoreRecords, reader.LocalName);
                 if (reader.LocalName == contract.Record)
                 {
                     CopyElement(reader, records);
                     count++;
+                }
+                else if (other >= 0)
+                {
+                    CopyElement(reader, more[other]);
                 }
                 else
                 {
@@ -177,6 +189,19 @@ internal static partial class ProducerAnswerReader
         }
 
         return count;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

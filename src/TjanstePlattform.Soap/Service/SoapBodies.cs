@@ -81,6 +81,33 @@ public static class SoapBodies
         return buffer.ToArray();
     }
 
+    /// <summary>The body element as XML, for operations whose data stays XML (no contract type).</summary>
+    public static System.Xml.Linq.XElement ReadXml(XmlElement element)
+    {
+        using var reader = new XmlNodeReader(element);
+        return System.Xml.Linq.XElement.Load(reader);
+    }
+
+    /// <summary>A SOAP 1.1 envelope with an empty Header and <paramref name="body"/> (declaring its own namespaces) as the only Body child.</summary>
+    public static byte[] Envelope(System.Xml.Linq.XElement body)
+    {
+        using var buffer = new MemoryStream(4096);
+        using (var writer = XmlWriter.Create(buffer, WriterSettings))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("soap", "Envelope", RivtaNamespaces.Soap11Envelope);
+            writer.WriteStartElement("soap", "Header", RivtaNamespaces.Soap11Envelope);
+            writer.WriteEndElement();
+            writer.WriteStartElement("soap", "Body", RivtaNamespaces.Soap11Envelope);
+            body.WriteTo(writer);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>Just the body element as text (the notification outbox keeps this and wraps it when it delivers).</summary>
     public static string RenderElement<T>(XmlSerializer serializer, T body, XmlSerializerNamespaces namespaces)
     {

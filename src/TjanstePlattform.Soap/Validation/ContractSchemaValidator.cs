@@ -33,6 +33,9 @@ internal sealed class ContractSchemaValidator : IContractSchemaValidator
 
     public bool IsKnown(XmlQualifiedName rootElement) => _index.Value.Elements.ContainsKey(rootElement);
 
+    public XmlSchemaElement? FindElement(XmlQualifiedName name) =>
+        _index.Value.Elements.TryGetValue(name, out var trees) ? trees[0].Schemas.GlobalElements[name] as XmlSchemaElement : null;
+
     public SchemaValidationResult Validate(string message)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -24,6 +24,7 @@ public static class ContractValidationExtensions
             .Validate(o => Enum.IsDefined(o.Mode), "Validation:Mode must be Off, Log or Reject.")
             .ValidateOnStart();
         services.TryAddSingleton<IContractSchemaValidator, ContractSchemaValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ContractSchemaStartup>());
         return services;
     }
 }

@@ -20,6 +20,12 @@ public interface IContractSchemaValidator
     bool IsKnown(XmlQualifiedName rootElement);
 
     /// <summary>
+    /// The compiled declaration of a global element from the tree that takes precedence for it (its type resolved), or
+    /// null when no loaded schema declares it: what <see cref="SchemaInstanceGenerator"/> builds messages from.
+    /// </summary>
+    System.Xml.Schema.XmlSchemaElement? FindElement(XmlQualifiedName name);
+
+    /// <summary>
     /// Validates a request or response by its root element: a SOAP 1.1/1.2 envelope (the first child of
     /// Body is validated; a SOAP Fault is not a contract message and is only flagged with
     /// <see cref="SchemaValidationResult.IsFault"/>) or a bare element (a body, a header block).

@@ -40,8 +40,12 @@ internal static class SchemaTrees
     }
 
     /// <summary>
-    /// Compiles every <c>*.xsd</c> below <paramref name="treeRoot"/> into one set. Relative imports are
-    /// resolved only to files below <paramref name="importRoot"/> (the configured directory), never the network.
+    /// Compiles the schemas of a tree into one set. A RIVTA tree with an <c>interactions</c> folder is loaded from its
+    /// interactions: every interaction schema and every schema an interaction WSDL imports, with whatever those import
+    /// or include in turn — not every <c>*.xsd</c> found, since an official release may ship files nothing refers to
+    /// (logistics 3.0's <c>core_components/hl7cda/</c>, whose HL7 CDA schemas clash with each other when compiled
+    /// together). A tree without interactions (loose schemas) is compiled whole. Relative imports are resolved only
+    /// to files below <paramref name="importRoot"/> (the configured directory), never the network.
     /// </summary>
     public static XmlSchemaSet Compile(string treeRoot, string importRoot)
     {
@@ -53,7 +57,7 @@ internal static class SchemaTrees
         set.ValidationEventHandler += (_, e) =>
             errors.Add($"{e.Exception?.SourceUri} line {e.Exception?.LineNumber}: {e.Message}{(e.Exception?.InnerException is { } inner ? " (" + inner.Message + ")" : "")}");
 
-        foreach (var file in Directory.EnumerateFiles(treeRoot, "*.xsd", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in EntrySchemas(treeRoot, resolver, errors))
         {
             var uri = new Uri(Path.GetFullPath(file));
             if (set.Schemas().Cast<XmlSchema>().Any(s => s.SourceUri == uri.AbsoluteUri))
@@ -77,6 +81,54 @@ internal static class SchemaTrees
         }
 
         return set;
+    }
+
+    /// <summary>
+    /// The schemas a tree is loaded from: with an <c>interactions</c> folder, the interaction schemas and the schemas
+    /// the interaction WSDLs import (their <c>wsdl:types</c>); without, every <c>*.xsd</c> of the tree.
+    /// </summary>
+    internal static IReadOnlyList<string> EntrySchemas(string treeRoot, string importRoot) => EntrySchemas(treeRoot, new ConfinedFileResolver(importRoot), []);
+
+    private static List<string> EntrySchemas(string treeRoot, ConfinedFileResolver resolver, List<string> errors)
+    {
+        var interactions = Path.Combine(treeRoot, "interactions");
+        if (!Directory.Exists(interactions))
+        {
+            return [.. Directory.EnumerateFiles(treeRoot, "*.xsd", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
+        }
+
+        var entries = new SortedSet<string>(Directory.EnumerateFiles(interactions, "*.xsd", SearchOption.AllDirectories), StringComparer.Ordinal);
+        foreach (var wsdl in Directory.EnumerateFiles(interactions, "*.wsdl", SearchOption.AllDirectories))
+        {
+            try
+            {
+                using var stream = resolver.Open(new Uri(Path.GetFullPath(wsdl)));
+                using var reader = XmlReader.Create(stream, ConfinedFileResolver.SchemaReaderSettings);
+                while (reader.Read())
+                {
+                    if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI == XmlSchema.Namespace
+                        && reader.LocalName is "import" or "include" && reader.GetAttribute("schemaLocation") is { Length: > 0 } location
+                        && !location.Contains(':', StringComparison.Ordinal))
+                    {
+                        var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(wsdl)!, location));
+                        if (File.Exists(target))
+                        {
+                            entries.Add(target);
+                        }
+                        else
+                        {
+                            errors.Add($"{wsdl}: the imported schema {location} does not exist.");
+                        }
+                    }
+                }
+            }
+            catch (XmlException ex)
+            {
+                errors.Add($"{wsdl}: {ex.Message}");
+            }
+        }
+
+        return [.. entries];
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ internal sealed record DemoWorldData(
     IReadOnlyList<PersonData> Persons,
     IReadOnlyList<JournalSystemData> Journals,
     IReadOnlyList<SchedulingSystemData> Scheduling,
-    IReadOnlyList<MedicalSupplySystemData> MedicalSupply);
+    IReadOnlyList<MedicalSupplySystemData> MedicalSupply,
+    IReadOnlyList<Records.RecordFileData> Records);
 
 /// <summary><c>persons.json</c>.</summary>
 internal sealed class PersonsFile

@@ -15,6 +15,9 @@ internal sealed class DemoWorldSource(IOptions<SourceSystemsOptions> options)
     public const string SchedulingFile = "scheduling.json";
     public const string MedicalSupplyFile = "medicalsupply.json";
 
+    /// <summary>The folder of record files (<c>*.xml</c>, one contract each).</summary>
+    public const string RecordsFolder = "records";
+
     private readonly Lazy<DemoWorldData> _data = new(() => Load(Directory(options.Value)));
 
     /// <summary>The folder the data is read from.</summary>
@@ -40,7 +43,11 @@ internal sealed class DemoWorldSource(IOptions<SourceSystemsOptions> options)
         var journals = Read<JournalsFile>(directory, JournalsFile)?.Systems ?? [];
         var scheduling = Read<SchedulingFile>(directory, SchedulingFile)?.Systems ?? [];
         var supply = Read<MedicalSupplyFile>(directory, MedicalSupplyFile)?.Systems ?? [];
-        var data = new DemoWorldData(persons, journals, scheduling, supply);
+        var recordsFolder = Path.Combine(directory, RecordsFolder);
+        var records = System.IO.Directory.Exists(recordsFolder)
+            ? System.IO.Directory.EnumerateFiles(recordsFolder, "*.xml").Order(StringComparer.Ordinal).Select(Records.RecordFileData.Load).ToList()
+            : [];
+        var data = new DemoWorldData(persons, journals, scheduling, supply, records);
         var problems = DemoWorldValidator.Validate(data);
         if (problems.Count > 0)
         {
@@ -143,6 +150,8 @@ internal static class DemoWorldValidator
             System(DemoWorldSource.MedicalSupplyFile, supply);
             ValidateSupply(supply, problems);
         }
+
+        problems.AddRange(Records.RecordService.Validate(data));
 
         return problems;
     }

@@ -13,7 +13,7 @@ namespace TjanstePlattform.SourceSystems.DemoWorld;
 /// together with every engagement the demo world has, queued for EI; and again on a reset, which also tells EI to
 /// forget the engagements that no longer exist (bookings made since, say).
 /// </summary>
-internal sealed class DemoWorldState(DemoWorldSource world, ISourceSystemStore store, SourceSystemClock clock, EngagementReporter reporter, FaultInjector faults)
+internal sealed class DemoWorldState(DemoWorldSource world, ISourceSystemStore store, SourceSystemClock clock, EngagementReporter reporter, FaultInjector faults, Records.RecordService records)
 {
     public const string ImportedSetting = "demoWorld.imported";
 
@@ -79,6 +79,9 @@ internal sealed class DemoWorldState(DemoWorldSource world, ISourceSystemStore s
                 .Select(patient => (supply.HsaId, MedicalSupplyService.Engagement(supply, patient, now))));
         }
 
+        var systems = data.Journals.Cast<SourceSystemData>().Concat(data.Scheduling).Concat(data.MedicalSupply)
+            .ToDictionary(s => s.HsaId, StringComparer.OrdinalIgnoreCase);
+        engagements.AddRange(records.Engagements(id => systems.GetValueOrDefault(id)));
         return engagements;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TjanstePlattform.SourceSystems.Journal;
 using TjanstePlattform.SourceSystems.MedicalSupply;
+using TjanstePlattform.SourceSystems.Records;
 using TjanstePlattform.SourceSystems.Scheduling;
 using TjanstePlattform.SourceSystems.Soap;
 
@@ -11,6 +12,9 @@ internal enum SourceSystemKind
     Journal,
     Scheduling,
     MedicalSupply,
+
+    /// <summary>A producer of SourceSystems:GeneratedProducers: record files or schema-generated answers.</summary>
+    Generated,
 }
 
 /// <summary>One running source system: where it answers and what.</summary>
@@ -36,16 +40,24 @@ internal sealed class SourceSystemDirectory
 {
     private readonly Lazy<IReadOnlyDictionary<string, SourceSystem>> _systems;
 
-    public SourceSystemDirectory(DemoWorldSource world, JournalService journals, SchedulingService scheduling, MedicalSupplyService supply, IOptions<SourceSystemsOptions> options)
+    public SourceSystemDirectory(DemoWorldSource world, JournalService journals, SchedulingService scheduling, MedicalSupplyService supply, RecordService records, GeneratedProducer generated, IOptions<SourceSystemsOptions> options)
     {
         PathBase = "/" + options.Value.PathBase.Trim('/');
         _systems = new(() =>
         {
             var data = world.Data;
             var systems = new List<SourceSystem>();
-            systems.AddRange(data.Journals.Select(j => Describe(j, SourceSystemKind.Journal, journals.Operations(j))));
-            systems.AddRange(data.Scheduling.Select(s => Describe(s, SourceSystemKind.Scheduling, scheduling.Operations(s))));
-            systems.AddRange(data.MedicalSupply.Select(m => Describe(m, SourceSystemKind.MedicalSupply, supply.Operations(m))));
+            systems.AddRange(data.Journals.Select(j => Describe(j, SourceSystemKind.Journal, [.. journals.Operations(j), .. records.Operations(j)])));
+            systems.AddRange(data.Scheduling.Select(s => Describe(s, SourceSystemKind.Scheduling, [.. scheduling.Operations(s), .. records.Operations(s)])));
+            systems.AddRange(data.MedicalSupply.Select(m => Describe(m, SourceSystemKind.MedicalSupply, [.. supply.Operations(m), .. MedicalSupplyVersion2.Operations(supply.Operations(m)), .. records.Operations(m)])));
+            var taken = systems.SelectMany(s => s.LogicalAddresses).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (options.Value.GeneratedProducers.FirstOrDefault(g => taken.Contains(g.LogicalAddress.Trim())) is { } clash)
+            {
+                throw new InvalidOperationException($"SourceSystems:GeneratedProducers: {clash.LogicalAddress} is already the address of a demo world system.");
+            }
+
+            systems.AddRange(options.Value.GeneratedProducers.Select(g => new SourceSystem(
+                g.LogicalAddress.Trim(), $"Genererad producent {g.LogicalAddress.Trim()}", SourceSystemKind.Generated, [g.LogicalAddress.Trim()], "", true, generated.Operations(g))));
             return systems.ToDictionary(s => s.HsaId, StringComparer.OrdinalIgnoreCase);
         });
     }

@@ -15,10 +15,11 @@ namespace TjanstePlattform.SourceSystems.DemoWorld;
 /// a routing (vägval) per source system, logical address and contract to the system's endpoint on the platform, and
 /// the demo consumer's authorizations (anropsbehörigheter) as a real 1177-style consumer has them — every source
 /// system it may reach directly (not the ones marked <c>demoConsumerAuthorized: false</c>), and the national
-/// aggregating services for GetMedicationHistory, GetSubjectOfCareSchedule and GetRequestActivities. (The aggregating
+/// aggregating services for GetMedicationHistory, GetSubjectOfCareSchedule, GetRequestActivities and every contract of the
+/// record files (DemoWorld/Data/records). (The aggregating
 /// services register their own routings at the national address.)
 /// </summary>
-internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, IOptions<SourceSystemsOptions> options, IOptions<PlatformOptions> platform) : IBuiltInRegistrations
+internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, DemoWorldSource world, IOptions<SourceSystemsOptions> options, IOptions<PlatformOptions> platform) : IBuiltInRegistrations
 {
     /// <summary>The contracts the demo consumer reaches through the national aggregating services.</summary>
     public static readonly IReadOnlyList<string> AggregatedContracts =
@@ -30,6 +31,7 @@ internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, IO
 
     public IEnumerable<BuiltInServiceProduction> ServiceProductions =>
         from system in directory.All
+        where system.Kind != SourceSystemKind.Generated
         from operation in system.Operations
         from address in system.LogicalAddresses
         select new BuiltInServiceProduction(system.HsaId, address, operation.ContractNamespace, $"{system.BasePath(directory.PathBase)}/{operation.RelativePath}");
@@ -39,7 +41,7 @@ internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, IO
         get
         {
             var consumer = DemoConsumer(options.Value);
-            foreach (var system in directory.All.Where(s => s.DemoConsumerAuthorized))
+            foreach (var system in directory.All.Where(s => s.DemoConsumerAuthorized && s.Kind != SourceSystemKind.Generated))
             {
                 foreach (var contract in system.Operations.Select(o => o.ContractNamespace).Distinct(StringComparer.OrdinalIgnoreCase))
                 {
@@ -51,7 +53,8 @@ internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, IO
             }
 
             var national = string.IsNullOrWhiteSpace(options.Value.NationalLogicalAddress) ? platform.Value.HsaId : options.Value.NationalLogicalAddress;
-            foreach (var contract in AggregatedContracts)
+            // The record files' contracts (GetCareManagers, GetCarePlans, …) are aggregated nationally too.
+            foreach (var contract in AggregatedContracts.Concat(world.Data.Records.Select(r => r.Contract)).Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 yield return new BuiltInCooperation(consumer, national, contract);
             }
@@ -62,6 +65,28 @@ internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, IO
 
     public static string DemoConsumer(SourceSystemsOptions options) =>
         string.IsNullOrWhiteSpace(options.DemoConsumer) ? DemoCatalog.Consumer : options.DemoConsumer;
+}
+
+/// <summary>
+/// The generated producers (SourceSystems:GeneratedProducers), reconciled at every start since the setting may be added
+/// to a platform whose catalog was seeded long ago: a routing per contract at the producer's address, and the demo
+/// consumer's authorization for it.
+/// </summary>
+internal sealed class GeneratedProducerRegistrations(SourceSystemDirectory directory, IOptions<SourceSystemsOptions> options) : IBuiltInRegistrations
+{
+    private IEnumerable<SourceSystem> Generated => directory.All.Where(s => s.Kind == SourceSystemKind.Generated);
+
+    public IEnumerable<BuiltInServiceProduction> ServiceProductions =>
+        from system in Generated
+        from operation in system.Operations
+        select new BuiltInServiceProduction(system.HsaId, system.HsaId, operation.ContractNamespace, $"{system.BasePath(directory.PathBase)}/{operation.RelativePath}");
+
+    public IEnumerable<BuiltInCooperation> Cooperations =>
+        from system in Generated
+        from operation in system.Operations
+        select new BuiltInCooperation(DemoWorldRegistrations.DemoConsumer(options.Value), system.HsaId, operation.ContractNamespace);
+
+    public bool SeedOnce => false;
 }
 
 /// <summary>

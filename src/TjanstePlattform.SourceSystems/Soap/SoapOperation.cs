@@ -1,4 +1,5 @@
 using System.Xml;
+using System.Xml.Linq;
 
 namespace TjanstePlattform.SourceSystems.Soap;
 
@@ -29,6 +30,18 @@ internal sealed record SourceSystemOperation(
         => new(interaction, major, contractNamespace, typeof(TRequest), interaction + "Response",
             async (call, request) => await handle(call, (TRequest)request).ConfigureAwait(false),
             [contractNamespace, .. coreNamespaces]);
+
+    /// <summary>
+    /// An operation whose body stays XML (no contract type): the handler gets the request element and returns the
+    /// response element, written as is (it declares its own namespaces).
+    /// </summary>
+    public static SourceSystemOperation CreateXml(string interaction, string major, string contractNamespace, Func<SoapCall, XElement, Task<XElement>> handle)
+        => new(interaction, major, contractNamespace, typeof(XElement), interaction + "Response",
+            async (call, request) => await handle(call, (XElement)request).ConfigureAwait(false),
+            [contractNamespace]);
+
+    /// <summary>True for an operation made by <see cref="CreateXml"/>.</summary>
+    public bool IsXml => RequestType == typeof(XElement);
 }
 
 /// <summary>What a handler knows about the call besides its body.</summary>

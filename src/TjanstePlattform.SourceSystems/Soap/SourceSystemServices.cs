@@ -66,7 +66,7 @@ internal sealed partial class SourceSystemServices(
     private static SoapOperation Bind(SourceSystem system, SourceSystemOperation operation) =>
         new(operation.ContractNamespace, operation.RequestElement, async (request, ct) =>
         {
-            var body = SoapBodies.Read(request.Body, operation.RequestType);
+            object body = operation.IsXml ? SoapBodies.ReadXml(request.Body) : SoapBodies.Read(request.Body, operation.RequestType);
             var call = new SoapCall(
                 system.HsaId,
                 request.LogicalAddress,
@@ -75,6 +75,11 @@ internal sealed partial class SourceSystemServices(
                 request.Call.CorrelationId ?? Guid.NewGuid().ToString(),
                 ct);
             var response = await operation.Handle(call, body).ConfigureAwait(false);
+            if (response is System.Xml.Linq.XElement xml)
+            {
+                return SoapResponse.Ok(SoapBodies.Envelope(xml));
+            }
+
             return SoapResponse.Ok(SoapBodies.Envelope(
                 response, SoapBodies.SerializerFor(response.GetType(), operation.ResponseElement, operation.ContractNamespace), SoapBodies.Prefixed(operation.Namespaces)));
         });

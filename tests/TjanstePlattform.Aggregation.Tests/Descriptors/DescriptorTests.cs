@@ -88,7 +88,9 @@ public class DescriptorTests
         var contracts = new AggregatedContracts(Options.Create(options));
 
         Assert.That(options.LogicalAddress, Is.EqualTo("5565594230"), "the national address defaults to Platform:HsaId");
-        Assert.That(contracts.All.Select(c => c.Name), Is.EquivalentTo(new[] { "GetCareContacts-2", "GetMedicationHistory-2", "GetSubjectOfCareSchedule-1" }));
+        Assert.That(contracts.All.Select(c => c.Name), Is.EquivalentTo(BuiltInContracts.Create().Keys.Where(k => k != "GetRequestActivities-1")));
+        Assert.That(contracts.Find("urn:riv:clinicalprocess:logistics:logistics:GetCareContactsResponder:2")!.Categorizations, Is.EqualTo(new[] { "vr-vkt" }),
+            "the configured GetCareContacts-2 replaces the built-in one as a whole");
         Assert.That(contracts.Find("urn:riv:clinicalprocess:logistics:logistics:GetCareContactsResponder:2")!.Path,
             Is.EqualTo("/platform/aggregation/GetCareContacts/2/rivtabp21"));
         Assert.That(contracts.Find(BuiltInContracts.GetRequestActivitiesNamespace), Is.Null);

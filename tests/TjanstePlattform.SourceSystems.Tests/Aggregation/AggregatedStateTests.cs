@@ -33,9 +33,9 @@ public class AggregatedStateTests : DemoWorldFixture
         var referrals = await EngagementsAsync(Tolvan, "riv:crm:requeststatus");
         var supply = await EngagementsAsync(Tolvan, "riv:crm:selfservice:medicalsupply");
 
-        Assert.That(medication.Select(e => (e.LogicalAddress, e.SourceSystem, e.Categorization)), Is.EquivalentTo(new[] { (Jrn1, Jrn1, "caa-gmh"), (Jrn2, Jrn2, "caa-gmh") }));
+        Assert.That(medication.Where(e => e.Categorization == "caa-gmh").Select(e => (e.LogicalAddress, e.SourceSystem, e.Categorization)), Is.EquivalentTo(new[] { (Jrn1, Jrn1, "caa-gmh"), (Jrn2, Jrn2, "caa-gmh") }));
         Assert.That(bookings.Select(e => e.BusinessObjectInstanceIdentifier), Is.SupersetOf(new[] { "BOK1-1001", "BOK1-1002", "BOK2-2001" }));
-        Assert.That(referrals.Select(e => e.Categorization), Is.EquivalentTo(new[] { "1", "2" }), "one engagement per typeOfRequest");
+        Assert.That(referrals.Where(e => e.Categorization != "req-act").Select(e => e.Categorization), Is.EquivalentTo(new[] { "1", "2" }), "one engagement per typeOfRequest");
         Assert.That(supply.Single().LogicalAddress, Is.EqualTo(Msup));
         Assert.That(await EngagementsAsync(Nils, "riv:clinicalprocess:activityprescription:actoutcome"), Is.Empty);
         Assert.That((await EngagementsAsync(Karin, "riv:clinicalprocess:activityprescription:actoutcome")).Single().LogicalAddress, Is.EqualTo(Jrn4));
@@ -121,6 +121,8 @@ public class AggregatedStateTests : DemoWorldFixture
 
         Assert.That(referrals.GetRequestActivitiesResponseValue.RequestActivity.Select(a => a.TypeOfRequest), Is.Not.Empty.And.All.EqualTo(RequestTypeCodeEnum.Type1));
         Assert.That(all.GetRequestActivitiesResponseValue.RequestActivity, Has.Count.EqualTo(5));
-        Assert.That(Sources(all.ProcessingStatus, StatusCodeEnum.DataFromSource), Is.EqualTo(new[] { Jrn1 }));
+        // Without typeOfRequest every engagement of the domain counts (as the reference's version 1 does): JRN2 is listed
+        // for Tolvan through its GetRequestActivities 2 record (categorization req-act) and is asked too.
+        Assert.That(Sources(all.ProcessingStatus, StatusCodeEnum.DataFromSource), Is.EqualTo(new[] { Jrn1, Jrn2 }));
     }
 }

@@ -14,7 +14,7 @@ public class ReadinessTests
         await using var platform = await TestPlatform.StartAsync();
 
         var finder = platform.Services.GetRequiredService<EngagementIndex.Engagements.IEngagementFinder>();
-        var found = await finder.FindAsync(new EngagementIndex.Engagements.EngagementQuery("191212121212", "riv:clinicalprocess:activityprescription:actoutcome"));
+        var found = await finder.FindAsync(new EngagementIndex.Engagements.EngagementQuery("191212121212", "riv:clinicalprocess:activityprescription:actoutcome", "caa-gmh"));
         Assert.That(found, Has.Count.EqualTo(2));
         Assert.That(platform.Services.GetRequiredService<PlatformReadiness>().Pending, Is.Empty);
     }
