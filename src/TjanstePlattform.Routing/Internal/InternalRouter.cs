@@ -4,6 +4,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
 using TjanstePlattform.Routing.Headers;
+using TjanstePlattform.Routing.Observability;
 using TjanstePlattform.Routing.Pipeline;
 using TjanstePlattform.Soap.Service;
 
@@ -39,7 +40,7 @@ internal sealed class InternalCallFeature
 /// Runs the router's whole pipeline (routing, authorization, faults, in-process dispatch or HTTP forward) over an
 /// in-memory request: the same code path a consumer's call takes, minus the socket.
 /// </summary>
-internal sealed class InternalRouter(RouterEndpoint router) : IInternalRouter
+internal sealed class InternalRouter(RouterEndpoint router, RouterObserver observer) : IInternalRouter
 {
     public async Task<InternalRouterAnswer> SendAsync(InternalRouterCall call, CancellationToken cancellationToken)
     {
@@ -72,7 +73,8 @@ internal sealed class InternalRouter(RouterEndpoint router) : IInternalRouter
         var answer = new BoundedBuffer(call.MaxResponseBytes);
         context.Response.Body = answer;
 
-        await router.InvokeAsync(context).ConfigureAwait(false);
+        // Observed like any routed call: the live view and traces show each branch of a fan-out.
+        await observer.ObserveAsync(context, router.InvokeAsync).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return new InternalRouterAnswer(context.Response.StatusCode, answer.Written, answer.Overflowed);
     }

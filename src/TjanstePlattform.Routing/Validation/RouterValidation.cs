@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using TjanstePlattform.Platform;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,9 @@ internal sealed partial class RouterValidation(IContractSchemaValidator validato
         var result = validator.Validate(buffer);
         buffer.Position = 0;
         context.Request.Body = buffer;
+
+        // BodyReader must read the buffer too (the in-process hop reads the body through it), not the drained original.
+        context.Features.Set<IRequestBodyPipeFeature>(new RequestBodyPipeFeature(context));
         context.Response.RegisterForDispose(buffer);
         if (result.IsValid)
         {

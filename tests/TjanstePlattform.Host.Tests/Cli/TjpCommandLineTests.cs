@@ -198,11 +198,24 @@ public class TjpCommandLineTests
     }
 
     [Test]
-    public async Task Backup_without_the_store_backup_says_not_available_and_exits_1()
+    public async Task Backup_of_the_data_directory_into_itself_is_refused_with_one_line_and_exit_1()
     {
-        var (code, output, _) = await RunAsync("backup", Path.Combine(_scratch, "backup"));
+        var data = Path.Combine(_scratch, "data");
+        Directory.CreateDirectory(data);
+
+        var (code, output, _) = await RunAsync("backup", data, $"--Storage:Directory={data}");
+
         Assert.That(code, Is.EqualTo(1));
-        Assert.That(output, Does.Contain("not available"));
+        Assert.That(output, Does.Contain("must not be the data directory"));
+    }
+
+    [Test]
+    public async Task Backup_with_the_PostgreSQL_provider_points_to_pg_dump()
+    {
+        var (code, output, _) = await RunAsync("backup", Path.Combine(_scratch, "backup"), "--Storage:Provider=PostgreSql", "--Storage:ConnectionString=Host=127.0.0.1");
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("pg_dump"));
     }
 
     private static int FreePort()
