@@ -83,11 +83,7 @@ internal sealed class PostgresSourceSystemStore : ISourceSystemStore
             using var command = Command(c, null, "SELECT system_id, patient_id, data FROM ss_supply_orders WHERE system_id = $1 AND patient_id = $2 ORDER BY seq DESC",
                 systemId, patientId);
             using var reader = command.ExecuteReader();
-            var orders = new List<StoredOrder>();
-            while (reader.Read())
-            {
-                orders.Add(new StoredOrder(reader.GetString(0), reader.GetString(1), StateJson.Deserialize<OrderItemType>(reader.GetString(2))));
-            }
+            var orders = StateRows.All(reader, StateRows.Order);
 
             return (IReadOnlyList<StoredOrder>)orders;
         });
@@ -116,12 +112,7 @@ internal sealed class PostgresSourceSystemStore : ISourceSystemStore
                 "ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED) due WHERE o.id = due.id RETURNING o.id, o.sender, o.payload, o.attempts",
                 Time(now), max, Time(_time.GetUtcNow() + ReportLease));
             using var reader = command.ExecuteReader();
-            var entries = new List<OutboxEntry>();
-            while (reader.Read())
-            {
-                entries.Add(new OutboxEntry(reader.GetInt64(0), reader.GetString(1),
-                    StateJson.Deserialize<List<EngagementReport>>(reader.GetString(2)), reader.GetInt32(3)));
-            }
+            var entries = StateRows.All(reader, StateRows.Report);
 
             return (IReadOnlyList<OutboxEntry>)entries.OrderBy(e => e.Id).ToList();
         });
@@ -163,30 +154,14 @@ internal sealed class PostgresSourceSystemStore : ISourceSystemStore
             $"SELECT system_id, booking_id, patient_id, start_time, end_time, resource_key, status, data, updated FROM ss_bookings WHERE {where} ORDER BY start_time, booking_id",
             values);
         using var reader = command.ExecuteReader();
-        var bookings = new List<StoredBooking>();
-        while (reader.Read())
-        {
-            var data = StateJson.Deserialize<BookingDocument>(reader.GetString(7));
-            bookings.Add(new StoredBooking(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                reader.GetString(6) == Active ? BookingStatus.Active : BookingStatus.Cancelled,
-                data.Timeslot, data.Contact, data.Notification, data.Message, reader.GetString(8)));
-        }
-
-        return bookings;
+        return StateRows.All(reader, StateRows.Booking);
     }
 
     private static IReadOnlyList<StoredSupplyItem> QueryItems(NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, params object[] values)
     {
         using var command = Command(connection, transaction, $"SELECT system_id, patient_id, data FROM ss_supply_items WHERE {where} ORDER BY item_id", values);
         using var reader = command.ExecuteReader();
-        var items = new List<StoredSupplyItem>();
-        while (reader.Read())
-        {
-            items.Add(new StoredSupplyItem(reader.GetString(0), reader.GetString(1), StateJson.Deserialize<PrescriptionItemType>(reader.GetString(2))));
-        }
-
-        return items;
+        return StateRows.All(reader, StateRows.SupplyItem);
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, params object[] values)

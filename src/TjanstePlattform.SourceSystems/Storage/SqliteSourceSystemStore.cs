@@ -98,11 +98,7 @@ internal sealed class SqliteSourceSystemStore : ISourceSystemStore, IDisposable
             using var command = Command(c, null, "SELECT system_id, patient_id, data FROM supply_orders WHERE system_id = $s AND patient_id = $p ORDER BY seq DESC",
                 ("$s", systemId), ("$p", patientId));
             using var reader = command.ExecuteReader();
-            var orders = new List<StoredOrder>();
-            while (reader.Read())
-            {
-                orders.Add(new StoredOrder(reader.GetString(0), reader.GetString(1), StateJson.Deserialize<OrderItemType>(reader.GetString(2))));
-            }
+            var orders = StateRows.All(reader, StateRows.Order);
 
             return (IReadOnlyList<StoredOrder>)orders;
         });
@@ -131,12 +127,7 @@ internal sealed class SqliteSourceSystemStore : ISourceSystemStore, IDisposable
                 "SELECT id, sender, payload, attempts FROM ei_outbox WHERE dead = 0 AND next_attempt <= $now ORDER BY id LIMIT $max",
                 ("$now", Time(now)), ("$max", max));
             using var reader = command.ExecuteReader();
-            var entries = new List<OutboxEntry>();
-            while (reader.Read())
-            {
-                entries.Add(new OutboxEntry(reader.GetInt64(0), reader.GetString(1),
-                    StateJson.Deserialize<List<EngagementReport>>(reader.GetString(2)), reader.GetInt32(3)));
-            }
+            var entries = StateRows.All(reader, StateRows.Report);
 
             return (IReadOnlyList<OutboxEntry>)entries;
         });
@@ -180,30 +171,14 @@ internal sealed class SqliteSourceSystemStore : ISourceSystemStore, IDisposable
             $"SELECT system_id, booking_id, patient_id, start_time, end_time, resource_key, status, data, updated FROM bookings WHERE {where} ORDER BY start_time, booking_id",
             parameters);
         using var reader = command.ExecuteReader();
-        var bookings = new List<StoredBooking>();
-        while (reader.Read())
-        {
-            var data = StateJson.Deserialize<BookingDocument>(reader.GetString(7));
-            bookings.Add(new StoredBooking(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                reader.GetString(6) == Active ? BookingStatus.Active : BookingStatus.Cancelled,
-                data.Timeslot, data.Contact, data.Notification, data.Message, reader.GetString(8)));
-        }
-
-        return bookings;
+        return StateRows.All(reader, StateRows.Booking);
     }
 
     private static IReadOnlyList<StoredSupplyItem> QueryItems(SqliteConnection connection, SqliteTransaction? transaction, string where, params (string, object)[] parameters)
     {
         using var command = Command(connection, transaction, $"SELECT system_id, patient_id, data FROM supply_items WHERE {where} ORDER BY item_id", parameters);
         using var reader = command.ExecuteReader();
-        var items = new List<StoredSupplyItem>();
-        while (reader.Read())
-        {
-            items.Add(new StoredSupplyItem(reader.GetString(0), reader.GetString(1), StateJson.Deserialize<PrescriptionItemType>(reader.GetString(2))));
-        }
-
-        return items;
+        return StateRows.All(reader, StateRows.SupplyItem);
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
