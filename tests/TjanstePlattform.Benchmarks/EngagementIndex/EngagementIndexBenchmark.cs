@@ -45,6 +45,9 @@ public sealed class EngagementIndexBenchmark : IBenchmark
             BaseAddress = platform.BaseAddress,
             Timeout = TimeSpan.FromMinutes(2),
         };
+
+        // EI's own path admits a direct caller as the router would: with a sender (the platform opens it for tests).
+        client.DefaultRequestHeaders.Add("x-vp-sender-id", "BENCH-EI-WRITER");
         output.WriteLine($"load: {batches * BatchSize:N0} engagements in Update batches of {BatchSize} ({PerPatient} per patient), " +
             $"{concurrency} concurrent senders, at most {loadLimit.TotalSeconds:N0} s, loopback, {Environment.ProcessorCount} cores");
 
