@@ -33,17 +33,7 @@ public sealed class AggregationOptions
     public string TimeZone { get; set; } = "Europe/Stockholm";
 
     /// <summary><see cref="TimeZone"/> resolved; the machine's local zone when the id is unknown.</summary>
-    public TimeZoneInfo ResolveTimeZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Local;
-        }
-    }
+    public TimeZoneInfo ResolveTimeZone() => TjanstePlattform.Platform.RivtaTime.Zone(TimeZone);
 
     /// <summary>
     /// The aggregated contracts, by name. Built in: <c>GetMedicationHistory-2</c>, <c>GetSubjectOfCareSchedule-1</c>,

@@ -6,7 +6,7 @@ namespace TjanstePlattform.SourceSystems;
 /// <summary>Now, in Swedish local time as RIVTA writes it (<c>YYYYMMDDhhmmss</c>, no zone), from an injectable <see cref="TimeProvider"/>.</summary>
 internal sealed class SourceSystemClock(TimeProvider time, IOptions<SourceSystemsOptions> options)
 {
-    private readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
+    private readonly TimeZoneInfo _zone = TjanstePlattform.Platform.RivtaTime.Zone(options.Value.TimeZone);
 
     public TimeProvider TimeProvider => time;
 
@@ -19,18 +19,6 @@ internal sealed class SourceSystemClock(TimeProvider time, IOptions<SourceSystem
 
     /// <summary><c>YYYYMMDDhhmmss</c>.</summary>
     public string Timestamp => Now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-
-    private static TimeZoneInfo FindZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Local;
-        }
-    }
 }
 
 /// <summary>RIVTA timestamps and dates as text.</summary>

@@ -15,7 +15,7 @@ namespace TjanstePlattform.Aggregation.Engine;
 /// never the path. Refusals are SOAP faults with a precise text; a successful aggregation is always HTTP 200, failed
 /// source systems included.
 /// </summary>
-internal sealed class AggregationServices : ISoapServiceSource
+internal sealed class AggregationServices
 {
     private const string MissingHeader = "Mandatory HTTP header {0} is missing";
 
@@ -28,7 +28,7 @@ internal sealed class AggregationServices : ISoapServiceSource
     {
         _engine = engine;
         _logger = logger;
-        _zone = ZoneOf(options.Value.TimeZone);
+        _zone = options.Value.ResolveTimeZone();
 
         // Every contract's path answers every aggregated contract: the body decides, as it always did.
         var service = new SoapService(
@@ -40,7 +40,6 @@ internal sealed class AggregationServices : ISoapServiceSource
             .ToFrozenDictionary(path => path, _ => service, StringComparer.OrdinalIgnoreCase);
     }
 
-    public SoapService? Find(string path) => _byPath.GetValueOrDefault(path);
 
     public IEnumerable<KeyValuePair<string, SoapService>> All => _byPath;
 
@@ -92,17 +91,5 @@ internal sealed class AggregationServices : ISoapServiceSource
     {
         AggregationLog.Refused(_logger, fault.Detail is null ? fault.FaultString : $"{fault.FaultString} {fault.Detail}", correlationId);
         return SoapResponse.FaultOf(new SoapFault(fault.Actor, fault.FaultString, fault.Detail));
-    }
-
-    private static TimeZoneInfo ZoneOf(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Local;
-        }
     }
 }

@@ -15,7 +15,7 @@ namespace TjanstePlattform.Catalog.Lookups;
 /// GetLogicalAddresseesByServiceContract, GetSupportedServiceContracts and TAK's SokVagvalsInfo. The catalog routes the
 /// platform's logical address to these paths, so consumers reach them through <c>/vp/…</c> like any producer.
 /// </summary>
-internal sealed class LookupServices : ISoapServiceSource
+internal sealed class LookupServices
 {
     /// <summary>The largest look-up request accepted (they are a few hundred bytes).</summary>
     public const int MaxRequestBytes = 1024 * 1024;
@@ -47,7 +47,6 @@ internal sealed class LookupServices : ISoapServiceSource
         _byPath = services.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
-    public SoapService? Find(string path) => _byPath.GetValueOrDefault(path);
 
     public IEnumerable<KeyValuePair<string, SoapService>> All => _byPath;
 

@@ -15,7 +15,7 @@ public sealed class EngagementClock
     public EngagementClock(TimeProvider time, IOptions<EngagementIndexOptions> options)
     {
         Time = time;
-        _zone = FindZone(options.Value.TimeZone);
+        _zone = TjanstePlattform.Platform.RivtaTime.Zone(options.Value.TimeZone);
     }
 
     public TimeProvider Time { get; }
@@ -27,14 +27,4 @@ public sealed class EngagementClock
     public DateOnly Today => DateOnly.FromDateTime(Local);
 
     private DateTime Local => TimeZoneInfo.ConvertTime(Time.GetUtcNow(), _zone).DateTime;
-
-    private static TimeZoneInfo FindZone(string? id)
-    {
-        if (!string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
-        {
-            return zone;
-        }
-
-        return TimeZoneInfo.Local;
-    }
 }

@@ -12,7 +12,7 @@ namespace TjanstePlattform.EngagementIndex.Soap;
 /// refusal is an EI fault in the reference's words. The reference accepts fields out of schema order (an official
 /// Update sample depends on it): <see cref="MisplacedFields"/> rescues them after binding.
 /// </summary>
-internal sealed class EngagementIndexServices : ISoapServiceSource
+internal sealed class EngagementIndexServices
 {
     public const string BasePath = "/platform/engagementindex";
     public const string UpdatePath = BasePath + "/Update/1/rivtabp21";
@@ -66,7 +66,6 @@ internal sealed class EngagementIndexServices : ISoapServiceSource
         }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
-    public SoapService? Find(string path) => _byPath.GetValueOrDefault(path);
 
     public IEnumerable<KeyValuePair<string, SoapService>> All => _byPath;
 
