@@ -170,6 +170,21 @@ internal sealed class AggregationEngine
         await Task.Yield();
         try
         {
+            // A built-in producer the router would hand the call to unchanged answers through its direct entry.
+            var direct = await _producerTimeout.ExecuteAsync(
+                static async (state, ct) => await state.Caller.TryDirectAsync(state.Request, state.Producer, state.Consumer, ct).ConfigureAwait(false),
+                (Caller: _caller, Request: request, Producer: producer, Consumer: consumer),
+                token).ConfigureAwait(false);
+            if (direct is not null)
+            {
+                if (direct.Succeeded)
+                {
+                    AggregationLog.BranchSucceeded(_logger, producer, direct.RecordCount, consumer.CorrelationId);
+                }
+
+                return direct;
+            }
+
             var envelope = RequestRewriter.Rewrite(request.Envelope, request.Contract, producer);
             var call = new ProducerCall(request.Contract, producer, envelope, consumer);
             var answer = await _producerTimeout.ExecuteAsync(

@@ -19,6 +19,31 @@ public sealed record ConsumerRequest(
     string? SourceSystem,
     IReadOnlyList<string> Categorizations)
 {
+    private readonly Lock _bindLock = new();
+    private (Type Type, object Body)? _bound;
+
+    /// <summary>The consumer's request as read (header entries and body): what a built-in producer's direct entry gets.</summary>
+    public SoapRequest? Soap { get; init; }
+
+    /// <summary>
+    /// The body bound to <paramref name="type"/>, once per call and shared by every direct branch (handlers only read
+    /// their request). The descriptor's rewrite elements are never bound here: such contracts take the envelope path.
+    /// </summary>
+    public object Bind(Type type)
+    {
+        lock (_bindLock)
+        {
+            if (_bound is { } bound && bound.Type == type)
+            {
+                return bound.Body;
+            }
+
+            var body = SoapBodies.Bind(Soap!.Body, type);
+            _bound = (type, body);
+            return body;
+        }
+    }
+
     /// <summary>
     /// Takes what the engine needs from a consumer's request, already read within the SOAP layer's limits: the contract
     /// from the first Body child's namespace (never the URL), the patient id and the filter elements the descriptor
@@ -65,7 +90,7 @@ public sealed record ConsumerRequest(
         var categorizations = contract.CategorizationFilter is null
             ? []
             : Children(body, contract.Namespace, contract.CategorizationFilter).Select(e => e.InnerText.Trim()).Where(v => v.Length > 0).ToArray();
-        return (new ConsumerRequest(contract, soap.Envelope, patient, string.IsNullOrEmpty(sourceSystem) ? null : sourceSystem, categorizations), null);
+        return (new ConsumerRequest(contract, soap.Envelope, patient, string.IsNullOrEmpty(sourceSystem) ? null : sourceSystem, categorizations) { Soap = soap }, null);
     }
 
     /// <summary>The first element at the path: the first step a child in the contract namespace, deeper steps by local name.</summary>

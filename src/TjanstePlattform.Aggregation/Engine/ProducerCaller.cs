@@ -12,6 +12,13 @@ internal sealed record ProducerCall(AggregatedContract Contract, string LogicalA
 internal interface IProducerCaller
 {
     Task<ProducerAnswer> CallAsync(ProducerCall call, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The branch answered by a built-in producer's direct entry, when the router would hand the call to one unchanged;
+    /// null when it must be sent as an envelope (<see cref="CallAsync"/>).
+    /// </summary>
+    ValueTask<BranchOutcome?> TryDirectAsync(ConsumerRequest request, string logicalAddress, ConsumerIdentity consumer, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<BranchOutcome?>(null);
 }
 
 /// <summary>An answer larger than <see cref="AggregationOptions.MaxProducerResponseBytes"/>: fails its branch only.</summary>
@@ -25,8 +32,29 @@ internal sealed class ProducerAnswerTooLargeException(long limit)
 /// on: the sender the router told us, the original consumer and the same correlation id. The routing history is
 /// deliberately not passed on: it already holds our instance id, and the router would take the second hop for a loop.
 /// </summary>
-internal sealed class RouterProducerCaller(IInternalRouter router, IOptions<AggregationOptions> options) : IProducerCaller
+internal sealed class RouterProducerCaller(IInternalRouter router, IOptions<AggregationOptions> options, TimeProvider time) : IProducerCaller
 {
+    public async ValueTask<BranchOutcome?> TryDirectAsync(ConsumerRequest request, string logicalAddress, ConsumerIdentity consumer, CancellationToken cancellationToken)
+    {
+        // A contract whose body names the producer (GetSubjectOfCareSchedule) needs its copy rewritten: the envelope path.
+        var contract = request.Contract;
+        if (request.Soap is not { } soap || contract.SetToProducerAddress.Count > 0)
+        {
+            return null;
+        }
+
+        var answer = await router.TryDirectAsync(new InternalDirectCall(
+            contract.Namespace,
+            contract.RequestElement,
+            logicalAddress,
+            soap.Headers,
+            consumer.Sender,
+            consumer.OriginalConsumer,
+            consumer.CorrelationId,
+            request.Bind), cancellationToken).ConfigureAwait(false);
+        return answer is null ? null : DirectAnswerReader.Read(answer, contract, logicalAddress, time.GetUtcNow());
+    }
+
     public async Task<ProducerAnswer> CallAsync(ProducerCall call, CancellationToken cancellationToken)
     {
         var answer = await router.SendAsync(new InternalRouterCall(

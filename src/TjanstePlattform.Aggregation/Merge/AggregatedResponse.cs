@@ -101,67 +101,77 @@ public sealed class AggregatedResponse
     /// </summary>
     public static byte[] ProcessingStatus(IReadOnlyList<BranchOutcome> branches, TimeZoneInfo zone)
     {
-        using var buffer = new MemoryStream(256 + branches.Count * 256);
-        using (var writer = XmlWriter.Create(buffer, FragmentSettings))
+        // Written as text: a fixed shape of a few elements per branch, where an XmlWriter's buffers would cost more than the header.
+        var xml = new StringBuilder(128 + branches.Count * 384)
+            .Append("<ProcessingStatus xmlns=\"").Append(RivtaNamespaces.InteroperabilityHeaders).Append("\">");
+        foreach (var branch in branches)
         {
-            const string ns = RivtaNamespaces.InteroperabilityHeaders;
-            writer.WriteStartElement("ProcessingStatus", ns);
-            foreach (var branch in branches)
+            var at = Timestamp(branch.At, zone);
+            xml.Append("<ProcessingStatusList>");
+            Element(xml, "logicalAddress", branch.LogicalAddress);
+            if (branch.Failure is not { } failure)
             {
-                var at = Timestamp(branch.At, zone);
-                writer.WriteStartElement("ProcessingStatusList", ns);
-                writer.WriteElementString("logicalAddress", ns, XmlSafe(branch.LogicalAddress));
-                if (branch.Failure is not { } failure)
-                {
-                    writer.WriteElementString("statusCode", ns, "DataFromSource");
-                    writer.WriteElementString("isResponseFromCache", ns, "false");
-                    writer.WriteElementString("isResponseInSynch", ns, "true");
-                    writer.WriteElementString("lastSuccessfulSynch", ns, at);
-                }
-                else
-                {
-                    writer.WriteElementString("statusCode", ns, "NoDataSynchFailed");
-                    writer.WriteElementString("isResponseFromCache", ns, "false");
-                    writer.WriteElementString("isResponseInSynch", ns, "false");
-                    writer.WriteElementString("lastSuccessfulSynch", ns, string.Empty);
-                    writer.WriteElementString("lastUnsuccessfulSynch", ns, at);
-                    writer.WriteStartElement("lastUnsuccessfulSynchError", ns);
-                    writer.WriteElementString("causingAgent", ns, BranchFailure.Spell(failure.CausingAgent));
-                    writer.WriteElementString("code", ns, failure.Code);
-                    writer.WriteElementString("text", ns, XmlSafe(failure.Text));
-                    writer.WriteEndElement();
-                }
-
-                writer.WriteEndElement();
+                xml.Append("<statusCode>DataFromSource</statusCode><isResponseFromCache>false</isResponseFromCache><isResponseInSynch>true</isResponseInSynch>");
+                Element(xml, "lastSuccessfulSynch", at);
+            }
+            else
+            {
+                xml.Append("<statusCode>NoDataSynchFailed</statusCode><isResponseFromCache>false</isResponseFromCache><isResponseInSynch>false</isResponseInSynch><lastSuccessfulSynch></lastSuccessfulSynch>");
+                Element(xml, "lastUnsuccessfulSynch", at);
+                xml.Append("<lastUnsuccessfulSynchError>");
+                Element(xml, "causingAgent", BranchFailure.Spell(failure.CausingAgent));
+                Element(xml, "code", failure.Code);
+                Element(xml, "text", failure.Text);
+                xml.Append("</lastUnsuccessfulSynchError>");
             }
 
-            writer.WriteEndElement();
+            xml.Append("</ProcessingStatusList>");
         }
 
-        return buffer.ToArray();
+        return Utf8.GetBytes(xml.Append("</ProcessingStatus>").ToString());
+    }
+
+    private static void Element(StringBuilder xml, string name, string value) =>
+        Escaped(xml.Append('<').Append(name).Append('>'), XmlSafe(value)).Append("</").Append(name).Append('>');
+
+    /// <summary>Element text escaped as an XmlWriter escapes it: &amp;, &lt; and &gt;.</summary>
+    private static StringBuilder Escaped(StringBuilder xml, string text)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => xml.Append("&amp;"),
+                '<' => xml.Append("&lt;"),
+                '>' => xml.Append("&gt;"),
+                _ => xml.Append(c),
+            };
+        }
+
+        return xml;
     }
 
     /// <summary>RIVTA timestamp: yyyyMMddHHmmss in the platform's time zone.</summary>
     public static string Timestamp(DateTimeOffset at, TimeZoneInfo zone) => RivtaTime.Format(at, zone);
 
+    /// <summary>The closing element rendered once per descriptor; each call only puts its correlation id in.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<XElement, string> RenderedClosings = new();
+
     private static byte[] Closing(XElement template, string correlationId)
     {
-        var closing = new XElement(template);
-        foreach (var text in closing.DescendantNodes().OfType<XText>())
+        var rendered = RenderedClosings.GetValue(template, static closing =>
         {
-            if (text.Value.Contains(AggregatedContract.CorrelationIdPlaceholder, StringComparison.Ordinal))
+            using var buffer = new MemoryStream(256);
+            using (var writer = XmlWriter.Create(buffer, FragmentSettings))
             {
-                text.Value = text.Value.Replace(AggregatedContract.CorrelationIdPlaceholder, XmlSafe(correlationId), StringComparison.Ordinal);
+                closing.WriteTo(writer);
             }
-        }
 
-        using var buffer = new MemoryStream(256);
-        using (var writer = XmlWriter.Create(buffer, FragmentSettings))
-        {
-            closing.WriteTo(writer);
-        }
-
-        return buffer.ToArray();
+            return Utf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        });
+        return Utf8.GetBytes(rendered.Contains(AggregatedContract.CorrelationIdPlaceholder, StringComparison.Ordinal)
+            ? rendered.Replace(AggregatedContract.CorrelationIdPlaceholder, Escaped(new StringBuilder(correlationId.Length), XmlSafe(correlationId)).ToString(), StringComparison.Ordinal)
+            : rendered);
     }
 
     /// <summary>Drops characters XML cannot carry (an exception text, a header value), so the answer always stays well-formed.</summary>

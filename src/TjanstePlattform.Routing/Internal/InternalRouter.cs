@@ -24,10 +24,32 @@ public sealed record InternalRouterCall(
 /// <summary>The router's answer to an internal call: what a consumer would have received.</summary>
 public sealed record InternalRouterAnswer(int StatusCode, ReadOnlyMemory<byte> Body, bool TooLarge);
 
+/// <summary>A platform-own call offered to a built-in producer's direct entry (<see cref="SoapDirectOperation"/>).</summary>
+/// <param name="ContractNamespace">The service contract (the request element's namespace).</param>
+/// <param name="RequestElement">The request element's local name (the operation).</param>
+/// <param name="LogicalAddress">The receiver.</param>
+/// <param name="Headers">The consumer's SOAP header entries, passed on unchanged.</param>
+/// <param name="Sender">The consumer the router identified on the original call.</param>
+/// <param name="OriginalConsumer">The original consumer; with the sender, it is what authorizes the call.</param>
+/// <param name="CorrelationId">The original call's correlation id.</param>
+/// <param name="Bind">The request body as the operation's request type (the caller may bind once for several calls).</param>
+public sealed record InternalDirectCall(
+    string ContractNamespace, string RequestElement, string LogicalAddress, IReadOnlyList<System.Xml.XmlElement> Headers,
+    string Sender, string OriginalConsumer, string CorrelationId, Func<Type, object> Bind);
+
+/// <summary>A built-in producer's direct answer: the answer object and how it is written, or the fault it answered.</summary>
+public sealed record InternalDirectAnswer(SoapDirectResult Result, SoapDirectOperation Operation);
+
 /// <summary>Routes a call through the platform's router without HTTP between the platform's own parts.</summary>
 public interface IInternalRouter
 {
     Task<InternalRouterAnswer> SendAsync(InternalRouterCall call, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands the call straight to a built-in producer's direct entry when the router would route and authorize it
+    /// there unchanged (no envelope written or read between them); null when it must take <see cref="SendAsync"/>.
+    /// </summary>
+    ValueTask<InternalDirectAnswer?> TryDirectAsync(InternalDirectCall call, CancellationToken cancellationToken);
 }
 
 /// <summary>Marks a call as the platform's own: the original consumer may authorize it and may be set without an allow-list entry.</summary>
@@ -40,8 +62,28 @@ internal sealed class InternalCallFeature
 /// Runs the router's whole pipeline (routing, authorization, faults, in-process dispatch or HTTP forward) over an
 /// in-memory request: the same code path a consumer's call takes, minus the socket.
 /// </summary>
-internal sealed class InternalRouter(RouterEndpoint router, RouterObserver observer) : IInternalRouter
+internal sealed class InternalRouter(RouterEndpoint router, RouterObserver observer, ISoapDispatcher dispatcher) : IInternalRouter
 {
+    public async ValueTask<InternalDirectAnswer?> TryDirectAsync(InternalDirectCall call, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (router.DirectTarget(call.LogicalAddress, call.ContractNamespace, call.Sender, call.OriginalConsumer) is not { } target
+            || target.Service.Find(call.ContractNamespace, call.RequestElement)?.Direct is not { } operation)
+        {
+            return null;
+        }
+
+        var result = await dispatcher.InvokeDirectAsync(target.Service, operation,
+            new SoapDirectCall(call.LogicalAddress, call.Headers, call.Sender, call.OriginalConsumer, call.CorrelationId, cancellationToken),
+            call.Bind).ConfigureAwait(false);
+        var status = result.Fault?.StatusCode ?? StatusCodes.Status200OK;
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        var address = target.Production.PhysicalAddress;
+        router.DirectRouted(call.Sender, call.LogicalAddress, call.ContractNamespace, address, status, (long)elapsed.TotalMilliseconds, call.CorrelationId, started);
+        observer.Direct(call.CorrelationId, call.Sender, call.OriginalConsumer, call.LogicalAddress, call.ContractNamespace, address, status, elapsed);
+        return new InternalDirectAnswer(result, operation);
+    }
+
     public async Task<InternalRouterAnswer> SendAsync(InternalRouterCall call, CancellationToken cancellationToken)
     {
         var context = new DefaultHttpContext();

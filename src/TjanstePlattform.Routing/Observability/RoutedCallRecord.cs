@@ -39,6 +39,9 @@ public sealed class RoutedCallRecord
         Set(correlationId, sender, receiver, contract);
     }
 
+    /// <summary>A call that ended before the router named it (aborted) keeps the correlation id it answered with.</summary>
+    internal void CorrelationIdOrDefault(string answered) => CorrelationId ??= answered;
+
     private void Set(string correlationId, string? sender, string? receiver, string? contract)
     {
         CorrelationId = correlationId;

@@ -53,7 +53,42 @@ internal sealed class RouterObserver(ICallFeed feed, IOptions<CallFeedOptions> f
         return PlatformTelemetry.ActivitySource.StartActivity(ActivityName, ActivityKind.Server, parent);
     }
 
+    /// <summary>
+    /// A platform-own call handed straight to a built-in producer (the fan-out's direct entry, no HttpContext): recorded
+    /// like any routed call, with the headers the router would have set.
+    /// </summary>
+    public void Direct(string correlationId, string sender, string originalConsumer, string receiver, string contract, string producerAddress, int statusCode, TimeSpan elapsed)
+    {
+        var record = new RoutedCallRecord();
+        record.Routed(correlationId, sender, receiver, contract, producerAddress, (long)elapsed.TotalMilliseconds);
+        var activity = PlatformTelemetry.ActivitySource.HasListeners()
+            ? PlatformTelemetry.ActivitySource.StartActivity(ActivityName, ActivityKind.Internal, Activity.Current?.Context ?? default, startTime: time.GetUtcNow() - elapsed)
+            : null;
+        using (activity)
+        {
+            var requestHeaders = feed.Enabled
+                ? feedOptions.Value.BoundHeaders([
+                    new(RivtaHeaders.SenderId, sender),
+                    new(RivtaHeaders.OriginalServiceConsumer, originalConsumer),
+                    new(RivtaHeaders.CorrelationId, correlationId)])
+                : null;
+            Complete(record, activity, requestHeaders, statusCode, () => [new(RivtaHeaders.CorrelationId, correlationId)], elapsed);
+        }
+    }
+
     private void Complete(HttpContext context, RoutedCallRecord record, Activity? activity, IReadOnlyList<KeyValuePair<string, string>>? requestHeaders, TimeSpan elapsed)
+    {
+        if (record.CorrelationId is null)
+        {
+            record.CorrelationIdOrDefault(context.Response.Headers[RivtaHeaders.CorrelationId].ToString());
+        }
+
+        Complete(record, activity, requestHeaders, context.Response.StatusCode, () => feedOptions.Value.BoundHeaders(context.Response.Headers), elapsed);
+    }
+
+    private void Complete(
+        RoutedCallRecord record, Activity? activity, IReadOnlyList<KeyValuePair<string, string>>? requestHeaders, int statusCode,
+        Func<IReadOnlyList<KeyValuePair<string, string>>> responseHeaders, TimeSpan elapsed)
     {
         var result = record.Result ?? UnknownResult;
         var tags = new TagList
@@ -70,7 +105,7 @@ internal sealed class RouterObserver(ICallFeed feed, IOptions<CallFeedOptions> f
             PlatformTelemetry.RouterProducerTime.Record(producerMs / 1000.0, tags);
         }
 
-        var correlationId = record.CorrelationId ?? context.Response.Headers[RivtaHeaders.CorrelationId].ToString();
+        var correlationId = record.CorrelationId ?? string.Empty;
         if (activity is not null)
         {
             foreach (var tag in tags)
@@ -90,8 +125,8 @@ internal sealed class RouterObserver(ICallFeed feed, IOptions<CallFeedOptions> f
             return;
         }
 
-        var responseHeaders = feedOptions.Value.BoundHeaders(context.Response.Headers);
         var now = time.GetUtcNow();
+        var answered = responseHeaders();
         feed.Add(sequence => new CallRecord(
             sequence,
             now - elapsed,
@@ -100,12 +135,12 @@ internal sealed class RouterObserver(ICallFeed feed, IOptions<CallFeedOptions> f
             record.Receiver,
             record.Contract,
             result,
-            context.Response.StatusCode,
+            statusCode,
             elapsed.TotalMilliseconds,
             record.ProducerMs,
             record.ProducerAddress,
             activity?.TraceId.ToString(),
             requestHeaders,
-            responseHeaders));
+            answered));
     }
 }

@@ -293,6 +293,38 @@ internal sealed class RouterEndpoint(
         Routed(context, call, head, production);
     }
 
+    /// <summary>
+    /// The built-in producer a platform-own call (the aggregating services' fan-out, RIVTA 2.1, UTF-8) would be handed to
+    /// in-process and unchanged, with the routing (vägval) that leads there; null when the call must take the whole
+    /// pipeline: no or more than one routing, not authorized, a producer elsewhere or in another profile, the HTTP hop
+    /// forced, validation on, or fault injection armed at the producer. The same decisions as <see cref="RouteAsync"/>.
+    /// </summary>
+    internal (SoapService Service, Catalog.Model.ServiceProduction Production)? DirectTarget(string receiver, string contractNamespace, string sender, string originalConsumer)
+    {
+        if (routing.CurrentValue.BuiltInsOverHttp || validation.Mode != ValidationMode.Off || catalog.Current is not { } snapshot)
+        {
+            return null;
+        }
+
+        var today = _today.Today;
+        var (production, fault) = RoutingDecision.Route(snapshot, receiver, contractNamespace, RivProfile.RivtaBp21, today,
+            rules.HsaForRouting(contractNamespace), rules.AllowsOldStyleReceivers(sender, contractNamespace));
+        if (fault is not null
+            || RoutingDecision.ProducerProfile(production!) != RivProfile.RivtaBp21
+            || !authorization.IsAuthorized(snapshot, sender, originalConsumer, receiver, contractNamespace, today)
+            || builtIns.Find(transformer.PhysicalUri(production!.PhysicalAddress)) is not { } service
+            || service.MayIntercept)
+        {
+            return null;
+        }
+
+        return (service, production);
+    }
+
+    /// <summary>A direct call to a built-in producer answered: the one log line every routed call has.</summary>
+    internal void DirectRouted(string sender, string receiver, string contract, string address, int status, long producerMs, string correlationId, long started) =>
+        RouterLog.Routed(logger, sender, receiver, contract, address, status, producerMs, correlationId, started);
+
     /// <summary>A call answered by its producer: logged once and recorded for the live view, in-process or over HTTP alike.</summary>
     private void Routed(HttpContext context, RouterCall call, EnvelopeHead head, Catalog.Model.ServiceProduction production)
     {

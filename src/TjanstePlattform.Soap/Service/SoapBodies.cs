@@ -81,6 +81,9 @@ public static class SoapBodies
         return buffer.ToArray();
     }
 
+    /// <summary>Binds an element to <paramref name="type"/>, or copies it as XML when the type is <see cref="System.Xml.Linq.XElement"/>.</summary>
+    public static object Bind(XmlElement element, Type type) => type == typeof(System.Xml.Linq.XElement) ? ReadXml(element) : Read(element, type);
+
     /// <summary>The body element as XML, for operations whose data stays XML (no contract type).</summary>
     public static System.Xml.Linq.XElement ReadXml(XmlElement element)
     {

@@ -14,6 +14,13 @@ public interface ISoapDispatcher
     /// than the caller's own cancellation.
     /// </summary>
     ValueTask<SoapResponse> DispatchAsync(SoapService service, ReadOnlyMemory<byte> envelope, SoapCallContext call, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs an operation's typed entry (<see cref="SoapOperation.Direct"/>) for the platform's own in-process callers:
+    /// <paramref name="bind"/> gives the body as the entry's request type. Whatever goes wrong becomes the fault the
+    /// envelope entry would have answered, so both entries fail alike.
+    /// </summary>
+    ValueTask<SoapDirectResult> InvokeDirectAsync(SoapService service, SoapDirectOperation operation, SoapDirectCall call, Func<Type, object> bind);
 }
 
 internal sealed partial class SoapDispatcher(IOptions<SoapLimits> limits, IOptions<PlatformOptions> platform, ILogger<SoapDispatcher> logger) : ISoapDispatcher
@@ -47,25 +54,39 @@ internal sealed partial class SoapDispatcher(IOptions<SoapLimits> limits, IOptio
 
             return await operation.Handle(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (SoapFaultException ex)
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            return Refuse(service, call, ex.Fault);
+            return FaultFor(service, call.CorrelationId, ex);
         }
-        catch (SoapBindingException ex)
+    }
+
+    public async ValueTask<SoapDirectResult> InvokeDirectAsync(SoapService service, SoapDirectOperation operation, SoapDirectCall call, Func<Type, object> bind)
+    {
+        try
         {
-            return Refuse(service, call, service.ClientFault(new SoapRefusal(SoapRefusalKind.Binding, $"The request body does not match the contract: {ex.Message}")));
+            return new SoapDirectResult(await operation.Handle(call, bind(operation.RequestType)).ConfigureAwait(false), null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!(ex is OperationCanceledException && call.Aborted.IsCancellationRequested))
         {
-            throw;
+            return new SoapDirectResult(null, FaultFor(service, call.CorrelationId, ex));
         }
-        catch (Exception ex)
+    }
+
+    /// <summary>What a handler's exception answers: its own fault, a binding refusal, or a server fault for a bug.</summary>
+    private SoapResponse FaultFor(SoapService service, string? correlationId, Exception exception)
+    {
+        switch (exception)
         {
-            // A bug, not a refusal: the log has the stack, the caller a server fault without one.
-            Failed(logger, service.Name, call.CorrelationId, ex);
-            return SoapResponse.FaultOf(SoapFault.Server(
-                $"Internt fel i {service.Name}.",
-                $"{ex.GetType().Name}{(call.CorrelationId is { } id ? $" (correlation id {id})" : string.Empty)}; see the platform log."));
+            case SoapFaultException fault:
+                return Refuse(service, correlationId, fault.Fault);
+            case SoapBindingException binding:
+                return Refuse(service, correlationId, service.ClientFault(new SoapRefusal(SoapRefusalKind.Binding, $"The request body does not match the contract: {binding.Message}")));
+            default:
+                // A bug, not a refusal: the log has the stack, the caller a server fault without one.
+                Failed(logger, service.Name, correlationId, exception);
+                return SoapResponse.FaultOf(SoapFault.Server(
+                    $"Internt fel i {service.Name}.",
+                    $"{exception.GetType().Name}{(correlationId is { } id ? $" (correlation id {id})" : string.Empty)}; see the platform log."));
         }
     }
 
@@ -76,9 +97,11 @@ internal sealed partial class SoapDispatcher(IOptions<SoapLimits> limits, IOptio
     private SoapFault UnreadableFault(SoapService service, SoapCallContext call, SoapRefusal refusal) =>
         UnreadableFault(service, call, refusal, platform.Value.Name);
 
-    private SoapResponse Refuse(SoapService service, SoapCallContext call, SoapFault fault)
+    private SoapResponse Refuse(SoapService service, SoapCallContext call, SoapFault fault) => Refuse(service, call.CorrelationId, fault);
+
+    private SoapResponse Refuse(SoapService service, string? correlationId, SoapFault fault)
     {
-        Refused(logger, service.Name, call.CorrelationId, fault.FaultString);
+        Refused(logger, service.Name, correlationId, fault.FaultString);
         return SoapResponse.FaultOf(fault);
     }
 

@@ -6,6 +6,9 @@ namespace TjanstePlattform.Soap.Service;
 /// </summary>
 public sealed record SoapOperation(string Namespace, string LocalName, Func<SoapRequest, CancellationToken, ValueTask<SoapResponse>> Handle)
 {
+    /// <summary>The typed entry for the platform's own in-process callers, when the operation has one.</summary>
+    public SoapDirectOperation? Direct { get; init; }
+
     /// <summary>An operation over the contract types: the body is bound with <see cref="SoapBodies"/>, the answer rendered in an envelope.</summary>
     public static SoapOperation Typed<TRequest>(
         string ns, string localName, Func<SoapRequest, TRequest, CancellationToken, ValueTask<SoapResponse>> handle)

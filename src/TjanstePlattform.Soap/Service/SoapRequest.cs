@@ -45,10 +45,12 @@ public sealed class SoapRequest
     public SoapCallContext Call { get; }
 
     /// <summary>The last header entry with this name, or null.</summary>
-    public XmlElement? Header(string ns, string localName)
+    public XmlElement? Header(string ns, string localName) => Find(Headers, ns, localName);
+
+    internal static XmlElement? Find(IReadOnlyList<XmlElement> headers, string ns, string localName)
     {
         XmlElement? found = null;
-        foreach (var header in Headers)
+        foreach (var header in headers)
         {
             if (header.LocalName == localName && header.NamespaceURI == ns)
             {

@@ -30,6 +30,15 @@ public sealed class SoapService
     /// <summary>Runs before the request is read (fault injection): an answer here replaces the whole call.</summary>
     public Func<SoapCallContext, CancellationToken, ValueTask<SoapResponse?>>? Intercept { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="Intercept"/> may answer now (fault injection armed). Null with an Intercept: always. A direct
+    /// call is made only while it may not, so injected faults always take the envelope path they are written for.
+    /// </summary>
+    public Func<bool>? Intercepting { get; init; }
+
+    /// <summary>True when a direct call would skip an intercept that could have answered.</summary>
+    public bool MayIntercept => Intercept is not null && (Intercepting is null || Intercepting());
+
     public IEnumerable<SoapOperation> Operations => _operations.Values;
 
     public SoapOperation? Find(string ns, string localName) => _operations.GetValueOrDefault((ns, localName));

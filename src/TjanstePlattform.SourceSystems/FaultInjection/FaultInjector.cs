@@ -70,6 +70,9 @@ internal sealed class FaultInjector(IProbabilitySource random)
         return baseline;
     }
 
+    /// <summary>Whether any fault is set for the system now (one with probability 0 counts: cheap, and on the safe side).</summary>
+    public bool IsArmed(string hsaId) => _current.TryGetValue(hsaId, out var settings) && !settings.IsEmpty;
+
     public FaultDecision Decide(string hsaId)
     {
         if (!_current.TryGetValue(hsaId, out var settings) || settings.IsEmpty)

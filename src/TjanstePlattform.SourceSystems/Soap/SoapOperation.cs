@@ -12,6 +12,7 @@ internal sealed record SourceSystemOperation(
     string Major,
     string ContractNamespace,
     Type RequestType,
+    Type ResponseType,
     string ResponseElement,
     Func<SoapCall, object, Task<object>> Handle,
     IReadOnlyList<string> Namespaces)
@@ -27,7 +28,7 @@ internal sealed record SourceSystemOperation(
         string interaction, string major, string contractNamespace, IReadOnlyList<string> coreNamespaces, Func<SoapCall, TRequest, Task<TResponse>> handle)
         where TRequest : class
         where TResponse : class
-        => new(interaction, major, contractNamespace, typeof(TRequest), interaction + "Response",
+        => new(interaction, major, contractNamespace, typeof(TRequest), typeof(TResponse), interaction + "Response",
             async (call, request) => await handle(call, (TRequest)request).ConfigureAwait(false),
             [contractNamespace, .. coreNamespaces]);
 
@@ -36,7 +37,7 @@ internal sealed record SourceSystemOperation(
     /// response element, written as is (it declares its own namespaces).
     /// </summary>
     public static SourceSystemOperation CreateXml(string interaction, string major, string contractNamespace, Func<SoapCall, XElement, Task<XElement>> handle)
-        => new(interaction, major, contractNamespace, typeof(XElement), interaction + "Response",
+        => new(interaction, major, contractNamespace, typeof(XElement), typeof(XElement), interaction + "Response",
             async (call, request) => await handle(call, (XElement)request).ConfigureAwait(false),
             [contractNamespace]);
 

@@ -61,12 +61,28 @@ internal sealed partial class SourceSystemServices(
             refusal => ClientFault(system, refusal))
         {
             Intercept = (call, ct) => InjectAsync(system, interaction, call, ct),
+            Intercepting = () => faults.IsArmed(system.HsaId),
         };
 
-    private static SoapOperation Bind(SourceSystem system, SourceSystemOperation operation) =>
-        new(operation.ContractNamespace, operation.RequestElement, async (request, ct) =>
+    private static SoapOperation Bind(SourceSystem system, SourceSystemOperation operation)
+    {
+        var serializer = operation.IsXml ? null : SoapBodies.SerializerFor(operation.ResponseType, operation.ResponseElement, operation.ContractNamespace);
+        var namespaces = SoapBodies.Prefixed(operation.Namespaces);
+        void Write(System.Xml.XmlWriter writer, object response)
         {
-            object body = operation.IsXml ? SoapBodies.ReadXml(request.Body) : SoapBodies.Read(request.Body, operation.RequestType);
+            if (response is System.Xml.Linq.XElement xml)
+            {
+                xml.WriteTo(writer);
+            }
+            else
+            {
+                serializer!.Serialize(writer, response, namespaces);
+            }
+        }
+
+        return new(operation.ContractNamespace, operation.RequestElement, async (request, ct) =>
+        {
+            object body = SoapBodies.Bind(request.Body, operation.RequestType);
             var call = new SoapCall(
                 system.HsaId,
                 request.LogicalAddress,
@@ -75,14 +91,20 @@ internal sealed partial class SourceSystemServices(
                 request.Call.CorrelationId ?? Guid.NewGuid().ToString(),
                 ct);
             var response = await operation.Handle(call, body).ConfigureAwait(false);
-            if (response is System.Xml.Linq.XElement xml)
-            {
-                return SoapResponse.Ok(SoapBodies.Envelope(xml));
-            }
-
-            return SoapResponse.Ok(SoapBodies.Envelope(
-                response, SoapBodies.SerializerFor(response.GetType(), operation.ResponseElement, operation.ContractNamespace), SoapBodies.Prefixed(operation.Namespaces)));
-        });
+            return SoapResponse.Ok(response is System.Xml.Linq.XElement xml
+                ? SoapBodies.Envelope(xml)
+                : SoapBodies.Envelope(response, serializer!, namespaces));
+        })
+        {
+            // The aggregating services' fan-out: the same handler over the request they already read, no envelope between.
+            Direct = new SoapDirectOperation(
+                operation.RequestType,
+                async (direct, body) => await operation.Handle(
+                    new SoapCall(system.HsaId, direct.LogicalAddress, direct.Header(RivtaNamespaces.InteroperabilityHeaders, "Actor"), direct.OriginalConsumer, direct.CorrelationId, direct.Aborted),
+                    body).ConfigureAwait(false),
+                Write),
+        };
+    }
 
     private static SoapFault ClientFault(SourceSystem system, SoapRefusal refusal) => refusal.Kind switch
     {

@@ -1,0 +1,53 @@
+using System.Text;
+using System.Xml;
+using TjanstePlattform.Aggregation.Descriptors;
+using TjanstePlattform.Routing.Internal;
+
+namespace TjanstePlattform.Aggregation.Merge;
+
+/// <summary>
+/// One built-in producer's direct answer as a branch of the merge: the answer object is written once, through
+/// <see cref="MergeFilterWriter"/>, into the fragments <see cref="ProducerAnswerReader"/> would have cut from its
+/// envelope; a fault it answered is read as that envelope, so both paths fail alike.
+/// </summary>
+internal static class DirectAnswerReader
+{
+    public static BranchOutcome Read(InternalDirectAnswer answer, AggregatedContract contract, string logicalAddress, DateTimeOffset at)
+    {
+        if (answer.Result.Fault is { } fault)
+        {
+            var body = fault.Body.Count == 1 ? fault.Body[0] : Join(fault.Body);
+            return ProducerAnswerReader.Read(new ProducerAnswer(fault.StatusCode, body), contract, logicalAddress, at);
+        }
+
+        var filter = new MergeFilterWriter(contract);
+        try
+        {
+            answer.Operation.WriteBody(filter, answer.Result.Body!);
+            if (filter.Root is not { } root || root.LocalName != contract.ResponseElement || root.Namespace != contract.Namespace)
+            {
+                return BranchOutcome.Failed(logicalAddress, at, new BranchFailure(CausingAgent.ServiceProducer, "200",
+                    $"Expected the answer element {{{contract.Namespace}}}{contract.ResponseElement}, found {{{filter.Root?.Namespace}}}{filter.Root?.LocalName}."));
+            }
+
+            return BranchOutcome.Success(logicalAddress, at, filter.Records, filter.RecordCount, filter.Extensions, filter.MoreRecords);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or XmlException)
+        {
+            return BranchOutcome.Failed(logicalAddress, at, new BranchFailure(CausingAgent.ServiceProducer, "500", $"The source system's answer could not be written: {ex.Message}"));
+        }
+    }
+
+    private static ReadOnlyMemory<byte> Join(IReadOnlyList<ReadOnlyMemory<byte>> segments)
+    {
+        var joined = new byte[segments.Sum(s => s.Length)];
+        var at = 0;
+        foreach (var segment in segments)
+        {
+            segment.Span.CopyTo(joined.AsSpan(at));
+            at += segment.Length;
+        }
+
+        return joined;
+    }
+}
