@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Xml;
 using Microsoft.Extensions.Options;
 
 namespace TjanstePlattform.SourceSystems.FaultInjection;
@@ -70,9 +71,35 @@ internal sealed class FaultInjector(IProbabilitySource random)
         return baseline;
     }
 
-    public FaultDecision Decide(string hsaId)
+    /// <summary>The system-wide faults for a call, decided before its request is read.</summary>
+    public FaultDecision Decide(string hsaId) =>
+        _current.TryGetValue(hsaId, out var settings) ? Decide(settings) : FaultDecision.None;
+
+    /// <summary>
+    /// The faults of the first person of the system's per-person faults whose id is the value of an element of
+    /// <paramref name="body"/>; none when the system has no per-person faults (the body is not searched then).
+    /// </summary>
+    public FaultDecision DecideForPerson(string hsaId, XmlElement body)
     {
-        if (!_current.TryGetValue(hsaId, out var settings) || settings.IsEmpty)
+        if (!_current.TryGetValue(hsaId, out var settings) || settings.Persons is not { Count: > 0 } persons)
+        {
+            return FaultDecision.None;
+        }
+
+        foreach (XmlNode text in body.SelectNodes("descendant::text()")!)
+        {
+            if (persons.TryGetValue(text.Value?.Trim() ?? "", out var person))
+            {
+                return Decide(person);
+            }
+        }
+
+        return FaultDecision.None;
+    }
+
+    private FaultDecision Decide(FaultSettings settings)
+    {
+        if (settings.IsEmpty)
         {
             return FaultDecision.None;
         }

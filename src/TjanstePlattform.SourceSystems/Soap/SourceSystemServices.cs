@@ -14,7 +14,8 @@ namespace TjanstePlattform.SourceSystems.Soap;
 /// <summary>
 /// The source systems as built-in services on the platform's SOAP layer: <c>{PathBase}/{hsaId}/{Interaction}/{major}/rivtabp21</c>
 /// answers the system's operations of that interaction and major version. Fault injection runs before the request is
-/// read, exactly where a real system would fail; bodies bind to the contract types.
+/// read, exactly where a real system would fail; a person's faults once it is read (the person is in the body); bodies
+/// bind to the contract types.
 /// </summary>
 internal sealed partial class SourceSystemServices(
     SourceSystemDirectory directory,
@@ -60,12 +61,17 @@ internal sealed partial class SourceSystemServices(
             options.Value.MaxRequestBytes,
             refusal => ClientFault(system, refusal))
         {
-            Intercept = (call, ct) => InjectAsync(system, interaction, call, ct),
+            Intercept = (_, ct) => InjectAsync(system, interaction, faults.Decide(system.HsaId), ct),
         };
 
-    private static SoapOperation Bind(SourceSystem system, SourceSystemOperation operation) =>
+    private SoapOperation Bind(SourceSystem system, SourceSystemOperation operation) =>
         new(operation.ContractNamespace, operation.RequestElement, async (request, ct) =>
         {
+            if (await InjectAsync(system, operation.Interaction, faults.DecideForPerson(system.HsaId, request.Body), ct).ConfigureAwait(false) is { } injected)
+            {
+                return injected;
+            }
+
             object body = operation.IsXml ? SoapBodies.ReadXml(request.Body) : SoapBodies.Read(request.Body, operation.RequestType);
             var call = new SoapCall(
                 system.HsaId,
@@ -93,9 +99,8 @@ internal sealed partial class SourceSystemServices(
         _ => SoapFault.Client("Anropet är inte korrekt utformad XML och kan inte behandlas.", $"The request could not be read: {refusal.Reason}"),
     };
 
-    private async ValueTask<SoapResponse?> InjectAsync(SourceSystem system, string interaction, SoapCallContext call, CancellationToken cancellationToken)
+    private async ValueTask<SoapResponse?> InjectAsync(SourceSystem system, string interaction, FaultDecision decision, CancellationToken cancellationToken)
     {
-        var decision = faults.Decide(system.HsaId);
         if (decision.Latency > TimeSpan.Zero)
         {
             // The producer is slow on purpose (fault injection); the delay ends early only when the caller gives up.
