@@ -7,7 +7,7 @@ using static TjanstePlattform.SourceSystems.Tests.Records.RecordCalls;
 namespace TjanstePlattform.SourceSystems.Tests.ReferenceWorld;
 
 /// <summary>
-/// <c>SourceSystems:World=reference</c>: the reference platform's aggregating-service test cases TC1–TC7, called as the
+/// <c>SourceSystems:World=reference</c>: the reference platform's aggregating-service test cases TC1–TC8 and TC10, called as the
 /// stub's consumer <c>sample-sender-id</c> for <c>sample-original-consumer-hsaid</c> at the national address, give the
 /// record counts and ProcessingStatus records the reference's suites expect, for three aggregated contracts. TC4's late
 /// system is cut off by the world's 2 s producer timeout.
@@ -37,6 +37,8 @@ public class ReferenceWorldTests : DemoWorldFixture
             ("TC5", "192011189228", 0, [("HSA-ID-1", Failed)]),
             ("TC6", "194804032094", 0, []),
             ("TC7", "194808069887", 1, [("SE0000000005-1234", Ok)]),
+            ("TC8", "194800000001", 2, [("HSA-ID-4", Ok), ("HSA-ID-5", Ok)]),
+            ("TC10", "194800000003", 1, [("HSA-ID-5", Ok)]),
         }
         select new TestCaseData(contract.Item1, contract.Item2, tc.Person, tc.Records, tc.Statuses)
             .SetArgDisplayNames(contract.Item1.Split(':')[^2].Replace("Responder", "", StringComparison.Ordinal), tc.Name);
