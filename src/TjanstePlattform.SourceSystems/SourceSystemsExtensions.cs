@@ -35,6 +35,7 @@ public static class SourceSystemsExtensions
                     && o.EngagementIndex.Timeout > TimeSpan.Zero && o.EngagementIndex.WriteWait >= TimeSpan.Zero
                     && o.EngagementIndex.MaxDelay > TimeSpan.Zero && o.EngagementIndex.SeedReadinessTimeout > TimeSpan.Zero,
                 "SourceSystems:EngagementIndex: RouterPath starting with '/', MaxAttempts >= 1, Timeout, MaxDelay and SeedReadinessTimeout > 0, WriteWait >= 0.")
+            .Validate(o => SourceSystemWorlds.IsKnown(o.World), SourceSystemWorlds.UnknownWorldMessage)
             .Validate(o => !o.Enabled || Directory.Exists(DemoWorldSource.Directory(o)),
                 "SourceSystems:DataDirectory must be an existing folder (empty: the built-in demo world).")
             .Validate(o => o.GeneratedProducers.All(g => !string.IsNullOrWhiteSpace(g.LogicalAddress) && !g.LogicalAddress.Contains('/')

@@ -9,6 +9,13 @@ public sealed class SourceSystemsOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
+    /// The world the source systems show: <c>demo</c> (the demo world) or <c>reference</c> (the public test data of the
+    /// reference platform's aggregating-service test stub, with its HSA tree and short producer timeout; see
+    /// <see cref="SourceSystemWorlds"/>). An explicit <see cref="DataDirectory"/> still wins.
+    /// </summary>
+    public string World { get; set; } = SourceSystemWorlds.Demo;
+
+    /// <summary>
     /// The folder with the demo world's data files (<c>persons.json</c>, <c>journals.json</c>, <c>scheduling.json</c>,
     /// <c>medicalsupply.json</c>). Empty: the built-in demo world next to the executable (<c>DemoWorld/Data</c>).
     /// </summary>

@@ -28,6 +28,9 @@ public static partial class PlatformApplication
             // appsettings.json travels with the executable: `dotnet run --project …` works from any directory.
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // SourceSystems:World=reference brings its own data folder, HSA tree and producer timeout, beneath every
+        // explicit setting; before anything binds options.
+        SourceSystemWorlds.AddDefaults(builder.Configuration);
 
         builder.Services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Name) && !string.IsNullOrWhiteSpace(o.HsaId) && !string.IsNullOrWhiteSpace(o.InstanceId),

@@ -12,7 +12,14 @@ internal sealed record DemoWorldData(
     IReadOnlyList<JournalSystemData> Journals,
     IReadOnlyList<SchedulingSystemData> Scheduling,
     IReadOnlyList<MedicalSupplySystemData> MedicalSupply,
-    IReadOnlyList<Records.RecordFileData> Records);
+    IReadOnlyList<Records.RecordFileData> Records,
+    IReadOnlyList<RecordOnlySystemData> RecordSystems,
+    IReadOnlyList<ConsumerData> Consumers)
+{
+    /// <summary>Every source system of every file (journals, scheduling, medical supply, record-only systems).</summary>
+    public IEnumerable<SourceSystemData> AllSystems =>
+        Journals.Cast<SourceSystemData>().Concat(Scheduling).Concat(MedicalSupply).Concat(RecordSystems);
+}
 
 /// <summary><c>persons.json</c>.</summary>
 internal sealed class PersonsFile
@@ -63,8 +70,48 @@ internal abstract class SourceSystemData
     /// </summary>
     public bool ReportsEngagements { get; set; } = true;
 
+    /// <summary>
+    /// The logical address (and sourceSystem) the system's EI engagements name, when that is not its HSA-id: a care unit
+    /// whose system is registered in the catalog at an HSA parent of the unit, reached by climbing the HSA tree
+    /// (trädklättring). Empty: <see cref="HsaId"/>.
+    /// </summary>
+    public string? EngagementAddress { get; set; }
+
+    /// <summary>What the system's engagements name as logicalAddress and sourceSystem.</summary>
+    public string EngagementLogicalAddress => string.IsNullOrWhiteSpace(EngagementAddress) ? HsaId : EngagementAddress;
+
     public IEnumerable<string> AllLogicalAddresses() =>
         new[] { HsaId }.Concat(LogicalAddresses).Distinct(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary><c>systems.json</c>: systems that answer only their record files (records/*.xml), like a generic test stub.</summary>
+internal sealed class RecordOnlySystemsFile
+{
+    public List<RecordOnlySystemData> Systems { get; set; } = [];
+}
+
+/// <summary>A system of <c>systems.json</c>: the common fields only; its contracts are the record files that name it.</summary>
+internal sealed class RecordOnlySystemData : SourceSystemData
+{
+}
+
+/// <summary><c>consumers.json</c>: the world's consumers and their authorizations (replacing the demo consumer's).</summary>
+internal sealed class ConsumersFile
+{
+    public List<ConsumerData> Consumers { get; set; } = [];
+}
+
+/// <summary>
+/// A consumer (tjänstekonsument) of the world: authorized for every contract the world answers, at each of
+/// <see cref="LogicalAddresses"/> and at the national address of the aggregating services.
+/// </summary>
+internal sealed class ConsumerData
+{
+    /// <summary>The consumer's HSA-id (its <c>x-vp-sender-id</c>, or the original consumer it calls for).</summary>
+    public string HsaId { get; set; } = "";
+
+    /// <summary>Where it is authorized (anropsbehörighet), whether or not a system answers there.</summary>
+    public List<string> LogicalAddresses { get; set; } = [];
 }
 
 /// <summary><c>journals.json</c>.</summary>
@@ -235,6 +282,12 @@ internal sealed class SchedulingFile
 /// <summary>A booking system for one healthcare facility (vårdenhet) = its HSA-id.</summary>
 internal sealed class SchedulingSystemData : SourceSystemData
 {
+    /// <summary>
+    /// How the system checks the Actor header: <c>strict</c> (default; required, and it must be allowed to act for the
+    /// patient) or <c>lenient</c> (any Actor or none, as the reference platform's test stubs accept).
+    /// </summary>
+    public string ActorCheck { get; set; } = Scheduling.ActorCheck.Strict;
+
     public string FacilityName { get; set; } = "";
 
     /// <summary>New booking ids: this prefix and a running number.</summary>

@@ -5,7 +5,8 @@ using TjanstePlattform.SourceSystems.Storage;
 namespace TjanstePlattform.SourceSystems.DemoWorld;
 
 /// <summary>
-/// The demo world read from <c>SourceSystems:DataDirectory</c> (default: <c>DemoWorld/Data</c> next to the executable),
+/// The demo world read from <c>SourceSystems:DataDirectory</c> (default: the folder of <c>SourceSystems:World</c>,
+/// <c>DemoWorld/Data</c> or <c>Worlds/reference</c> next to the executable),
 /// once, and checked as a whole: a mistake in a data file stops the start with the file and the problem named.
 /// </summary>
 internal sealed class DemoWorldSource(IOptions<SourceSystemsOptions> options)
@@ -14,6 +15,8 @@ internal sealed class DemoWorldSource(IOptions<SourceSystemsOptions> options)
     public const string JournalsFile = "journals.json";
     public const string SchedulingFile = "scheduling.json";
     public const string MedicalSupplyFile = "medicalsupply.json";
+    public const string SystemsFile = "systems.json";
+    public const string ConsumersFile = "consumers.json";
 
     /// <summary>The folder of record files (<c>*.xml</c>, one contract each).</summary>
     public const string RecordsFolder = "records";
@@ -29,7 +32,7 @@ internal sealed class DemoWorldSource(IOptions<SourceSystemsOptions> options)
 
     public static string Directory(SourceSystemsOptions options) =>
         string.IsNullOrWhiteSpace(options.DataDirectory)
-            ? Path.Combine(AppContext.BaseDirectory, "DemoWorld", "Data")
+            ? SourceSystemWorlds.Folder(SourceSystemWorlds.IsKnown(options.World) ? options.World : SourceSystemWorlds.Demo)
             : Path.GetFullPath(options.DataDirectory);
 
     public static DemoWorldData Load(string directory)
@@ -43,11 +46,13 @@ internal sealed class DemoWorldSource(IOptions<SourceSystemsOptions> options)
         var journals = Read<JournalsFile>(directory, JournalsFile)?.Systems ?? [];
         var scheduling = Read<SchedulingFile>(directory, SchedulingFile)?.Systems ?? [];
         var supply = Read<MedicalSupplyFile>(directory, MedicalSupplyFile)?.Systems ?? [];
+        var recordSystems = Read<RecordOnlySystemsFile>(directory, SystemsFile)?.Systems ?? [];
+        var consumers = Read<ConsumersFile>(directory, ConsumersFile)?.Consumers ?? [];
         var recordsFolder = Path.Combine(directory, RecordsFolder);
         var records = System.IO.Directory.Exists(recordsFolder)
             ? System.IO.Directory.EnumerateFiles(recordsFolder, "*.xml").Order(StringComparer.Ordinal).Select(Records.RecordFileData.Load).ToList()
             : [];
-        var data = new DemoWorldData(persons, journals, scheduling, supply, records);
+        var data = new DemoWorldData(persons, journals, scheduling, supply, records, recordSystems, consumers);
         var problems = DemoWorldValidator.Validate(data);
         if (problems.Count > 0)
         {
@@ -127,6 +132,12 @@ internal static class DemoWorldValidator
                 problems.Add($"{file}: system {system.HsaId} has no dataController.");
             }
 
+            if (system.EngagementAddress is { } engagementAddress && !system.AllLogicalAddresses().Contains(engagementAddress, StringComparer.OrdinalIgnoreCase)
+                && !addresses.Add(engagementAddress))
+            {
+                problems.Add($"{file}: engagementAddress {engagementAddress} of {system.HsaId} is used by another system.");
+            }
+
             if (system.Faults?.Validate() is { Count: > 0 } faultProblems)
             {
                 problems.Add($"{file}: system {system.HsaId} faults: {string.Join("; ", faultProblems.Select(p => $"{p.Key}: {string.Join(" ", p.Value)}"))}");
@@ -143,12 +154,30 @@ internal static class DemoWorldValidator
         {
             System(DemoWorldSource.SchedulingFile, scheduling);
             ValidateScheduling(scheduling, problems);
+            if (!Scheduling.ActorCheck.IsKnown(scheduling.ActorCheck))
+            {
+                problems.Add($"{DemoWorldSource.SchedulingFile}: {scheduling.HsaId}: actorCheck must be {Scheduling.ActorCheck.Strict} or {Scheduling.ActorCheck.Lenient}.");
+            }
+
         }
 
         foreach (var supply in data.MedicalSupply)
         {
             System(DemoWorldSource.MedicalSupplyFile, supply);
             ValidateSupply(supply, problems);
+        }
+
+        foreach (var system in data.RecordSystems)
+        {
+            System(DemoWorldSource.SystemsFile, system);
+        }
+
+        foreach (var consumer in data.Consumers)
+        {
+            if (string.IsNullOrWhiteSpace(consumer.HsaId) || consumer.LogicalAddresses.Any(string.IsNullOrWhiteSpace))
+            {
+                problems.Add($"{DemoWorldSource.ConsumersFile}: a consumer needs an hsaId, and its logicalAddresses must not be empty ('{consumer.HsaId}').");
+            }
         }
 
         problems.AddRange(Records.RecordService.Validate(data));

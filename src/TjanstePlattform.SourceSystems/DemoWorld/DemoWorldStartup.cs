@@ -56,7 +56,7 @@ internal sealed partial class DemoWorldStartup : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var data = _world.Data;
-        foreach (var system in data.Journals.Cast<SourceSystemData>().Concat(data.Scheduling).Concat(data.MedicalSupply))
+        foreach (var system in data.AllSystems)
         {
             _faults.Register(system.HsaId, system.Faults);
         }

@@ -44,7 +44,7 @@ internal sealed class DemoWorldState(DemoWorldSource world, ISourceSystemStore s
             var gone = before.Where(e => !keep.Contains(e.Report.Key)).Select(e => (e.Sender, e.Report.AsDelete())).ToList();
             return Queue(writer, [.. gone, .. after]);
         }, cancellationToken).ConfigureAwait(false);
-        foreach (var system in world.Data.Journals.Cast<SourceSystemData>().Concat(world.Data.Scheduling).Concat(world.Data.MedicalSupply))
+        foreach (var system in world.Data.AllSystems)
         {
             faults.Reset(system.HsaId);
         }
@@ -61,11 +61,11 @@ internal sealed class DemoWorldState(DemoWorldSource world, ISourceSystemStore s
         foreach (var journal in data.Journals.Where(j => j.ReportsEngagements))
         {
             engagements.AddRange(journal.MedicationRecords.GroupBy(r => r.PatientId).Select(g => (journal.HsaId, new EngagementReport(
-                g.Key, EngagementDomains.Medication, EngagementDomains.MedicationCategorization, journal.HsaId, EngagementReport.NotApplicable,
-                journal.HsaId, journal.DataController, g.Select(r => r.AuthorTime).Max(StringComparer.Ordinal)))));
+                g.Key, EngagementDomains.Medication, EngagementDomains.MedicationCategorization, journal.EngagementLogicalAddress, EngagementReport.NotApplicable,
+                journal.EngagementLogicalAddress, journal.DataController, g.Select(r => r.AuthorTime).Max(StringComparer.Ordinal)))));
             engagements.AddRange((journal.RequestActivities ?? []).GroupBy(a => (a.SubjectOfCareId, a.TypeOfRequest)).Select(g => (journal.HsaId, new EngagementReport(
-                g.Key.SubjectOfCareId, EngagementDomains.RequestStatus, g.Key.TypeOfRequest.ToString(CultureInfo.InvariantCulture), journal.HsaId,
-                EngagementReport.NotApplicable, journal.HsaId, journal.DataController, g.Select(a => a.EventTime).Max(StringComparer.Ordinal)))));
+                g.Key.SubjectOfCareId, EngagementDomains.RequestStatus, g.Key.TypeOfRequest.ToString(CultureInfo.InvariantCulture), journal.EngagementLogicalAddress,
+                EngagementReport.NotApplicable, journal.EngagementLogicalAddress, journal.DataController, g.Select(a => a.EventTime).Max(StringComparer.Ordinal)))));
         }
 
         foreach (var scheduling in data.Scheduling.Where(s => s.ReportsEngagements))
@@ -79,8 +79,7 @@ internal sealed class DemoWorldState(DemoWorldSource world, ISourceSystemStore s
                 .Select(patient => (supply.HsaId, MedicalSupplyService.Engagement(supply, patient, now))));
         }
 
-        var systems = data.Journals.Cast<SourceSystemData>().Concat(data.Scheduling).Concat(data.MedicalSupply)
-            .ToDictionary(s => s.HsaId, StringComparer.OrdinalIgnoreCase);
+        var systems = data.AllSystems.ToDictionary(s => s.HsaId, StringComparer.OrdinalIgnoreCase);
         engagements.AddRange(records.Engagements(id => systems.GetValueOrDefault(id)));
         return engagements;
     }

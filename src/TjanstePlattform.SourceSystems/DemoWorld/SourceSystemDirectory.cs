@@ -13,6 +13,9 @@ internal enum SourceSystemKind
     Scheduling,
     MedicalSupply,
 
+    /// <summary>A system of <c>systems.json</c>: only the record files that name it.</summary>
+    Records,
+
     /// <summary>A producer of SourceSystems:GeneratedProducers: record files or schema-generated answers.</summary>
     Generated,
 }
@@ -50,6 +53,7 @@ internal sealed class SourceSystemDirectory
             systems.AddRange(data.Journals.Select(j => Describe(j, SourceSystemKind.Journal, [.. journals.Operations(j), .. records.Operations(j)])));
             systems.AddRange(data.Scheduling.Select(s => Describe(s, SourceSystemKind.Scheduling, [.. scheduling.Operations(s), .. records.Operations(s)])));
             systems.AddRange(data.MedicalSupply.Select(m => Describe(m, SourceSystemKind.MedicalSupply, [.. supply.Operations(m), .. MedicalSupplyVersion2.Operations(supply.Operations(m)), .. records.Operations(m)])));
+            systems.AddRange(data.RecordSystems.Select(r => Describe(r, SourceSystemKind.Records, records.Operations(r))));
             var taken = systems.SelectMany(s => s.LogicalAddresses).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (options.Value.GeneratedProducers.FirstOrDefault(g => taken.Contains(g.LogicalAddress.Trim())) is { } clash)
             {

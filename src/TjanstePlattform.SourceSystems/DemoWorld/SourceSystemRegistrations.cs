@@ -17,7 +17,8 @@ namespace TjanstePlattform.SourceSystems.DemoWorld;
 /// system it may reach directly (not the ones marked <c>demoConsumerAuthorized: false</c>), and the national
 /// aggregating services for GetMedicationHistory, GetSubjectOfCareSchedule, GetRequestActivities and every contract of the
 /// record files (DemoWorld/Data/records). (The aggregating
-/// services register their own routings at the national address.)
+/// services register their own routings at the national address.) A world with <c>consumers.json</c> (the reference
+/// world) authorizes its own consumers instead of the demo consumer.
 /// </summary>
 internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, DemoWorldSource world, IOptions<SourceSystemsOptions> options, IOptions<PlatformOptions> platform) : IBuiltInRegistrations
 {
@@ -40,23 +41,44 @@ internal sealed class DemoWorldRegistrations(SourceSystemDirectory directory, De
     {
         get
         {
-            var consumer = DemoConsumer(options.Value);
+            var national = string.IsNullOrWhiteSpace(options.Value.NationalLogicalAddress) ? platform.Value.HsaId : options.Value.NationalLogicalAddress;
+            // The record files' contracts (GetCareManagers, GetCarePlans, …) are aggregated nationally too.
+            var aggregated = AggregatedContracts.Concat(world.Data.Records.Select(r => r.Contract)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (world.Data.Consumers.Count > 0)
+            {
+                // consumers.json says who may call what (the reference world's stub consumers): each listed consumer at each
+                // of its addresses, and nationally, for every contract the world answers.
+                var contracts = directory.All.SelectMany(s => s.Operations).Select(o => o.ContractNamespace)
+                    .Concat(aggregated).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                foreach (var consumer in world.Data.Consumers)
+                {
+                    foreach (var address in consumer.LogicalAddresses.Append(national).Distinct(StringComparer.OrdinalIgnoreCase))
+                    {
+                        foreach (var contract in contracts)
+                        {
+                            yield return new BuiltInCooperation(consumer.HsaId, address, contract);
+                        }
+                    }
+                }
+
+                yield break;
+            }
+
+            var demoConsumer = DemoConsumer(options.Value);
             foreach (var system in directory.All.Where(s => s.DemoConsumerAuthorized && s.Kind != SourceSystemKind.Generated))
             {
                 foreach (var contract in system.Operations.Select(o => o.ContractNamespace).Distinct(StringComparer.OrdinalIgnoreCase))
                 {
                     foreach (var address in system.LogicalAddresses)
                     {
-                        yield return new BuiltInCooperation(consumer, address, contract);
+                        yield return new BuiltInCooperation(demoConsumer, address, contract);
                     }
                 }
             }
 
-            var national = string.IsNullOrWhiteSpace(options.Value.NationalLogicalAddress) ? platform.Value.HsaId : options.Value.NationalLogicalAddress;
-            // The record files' contracts (GetCareManagers, GetCarePlans, …) are aggregated nationally too.
-            foreach (var contract in AggregatedContracts.Concat(world.Data.Records.Select(r => r.Contract)).Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var contract in aggregated)
             {
-                yield return new BuiltInCooperation(consumer, national, contract);
+                yield return new BuiltInCooperation(demoConsumer, national, contract);
             }
         }
     }

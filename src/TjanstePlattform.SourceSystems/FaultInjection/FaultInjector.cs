@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Xml;
 using Microsoft.Extensions.Options;
 
 namespace TjanstePlattform.SourceSystems.FaultInjection;
@@ -70,12 +71,41 @@ internal sealed class FaultInjector(IProbabilitySource random)
         return baseline;
     }
 
-    /// <summary>Whether any fault is set for the system now (one with probability 0 counts: cheap, and on the safe side).</summary>
-    public bool IsArmed(string hsaId) => _current.TryGetValue(hsaId, out var settings) && !settings.IsEmpty;
+    /// <summary>
+    /// Whether any fault is set for the system now, system-wide or for a person (one with probability 0 counts: cheap,
+    /// and on the safe side).
+    /// </summary>
+    public bool IsArmed(string hsaId) => _current.TryGetValue(hsaId, out var settings) && (!settings.IsEmpty || settings.Persons is { Count: > 0 });
 
-    public FaultDecision Decide(string hsaId)
+    /// <summary>The system-wide faults for a call, decided before its request is read.</summary>
+    public FaultDecision Decide(string hsaId) =>
+        _current.TryGetValue(hsaId, out var settings) ? Decide(settings) : FaultDecision.None;
+
+    /// <summary>
+    /// The faults of the first person of the system's per-person faults whose id is the value of an element of
+    /// <paramref name="body"/>; none when the system has no per-person faults (the body is not searched then).
+    /// </summary>
+    public FaultDecision DecideForPerson(string hsaId, XmlElement body)
     {
-        if (!_current.TryGetValue(hsaId, out var settings) || settings.IsEmpty)
+        if (!_current.TryGetValue(hsaId, out var settings) || settings.Persons is not { Count: > 0 } persons)
+        {
+            return FaultDecision.None;
+        }
+
+        foreach (XmlNode text in body.SelectNodes("descendant::text()")!)
+        {
+            if (persons.TryGetValue(text.Value?.Trim() ?? "", out var person))
+            {
+                return Decide(person);
+            }
+        }
+
+        return FaultDecision.None;
+    }
+
+    private FaultDecision Decide(FaultSettings settings)
+    {
+        if (settings.IsEmpty)
         {
             return FaultDecision.None;
         }

@@ -71,8 +71,8 @@ internal sealed class MedicalSupplyService(ISourceSystemStore store, SourceSyste
 
     /// <summary>One engagement per patient and region; mostRecentContent moves with every order.</summary>
     public static EngagementReport Engagement(MedicalSupplySystemData system, string patientId, string mostRecentContent) =>
-        new(patientId, EngagementDomains.MedicalSupply, EngagementReport.NotApplicable, system.HsaId, EngagementReport.NotApplicable,
-            system.HsaId, system.DataController, mostRecentContent);
+        new(patientId, EngagementDomains.MedicalSupply, EngagementReport.NotApplicable, system.EngagementLogicalAddress, EngagementReport.NotApplicable,
+            system.EngagementLogicalAddress, system.DataController, mostRecentContent);
 
     private GetMedicalSupplyPrescriptionsResponseType Prescriptions(MedicalSupplySystemData system, GetMedicalSupplyPrescriptionsType request)
     {

@@ -14,7 +14,8 @@ internal sealed class RecordService(DemoWorldSource world)
 {
     public IReadOnlyList<SourceSystemOperation> Operations(SourceSystemData system)
     {
-        var addresses = system.AllLogicalAddresses().ToArray();
+        // A system registered at an HSA parent is called with its engagements' address (the child) as LogicalAddress.
+        var addresses = system.AllLogicalAddresses().Append(system.EngagementLogicalAddress).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         return [.. from file in world.Data.Records
                    from held in file.Systems
                    where string.Equals(held.HsaId, system.HsaId, StringComparison.OrdinalIgnoreCase)
@@ -39,16 +40,15 @@ internal sealed class RecordService(DemoWorldSource world)
         {
             var system = group.First().System;
             yield return (system.HsaId, new EngagementReport(
-                group.Key.Patient, group.Key.ServiceDomain, group.First().Record.Categorization, system.HsaId, EngagementReport.NotApplicable,
-                system.HsaId, system.DataController, group.Max(e => e.Record.Time)));
+                group.Key.Patient, group.Key.ServiceDomain, group.First().Record.Categorization, system.EngagementLogicalAddress, EngagementReport.NotApplicable,
+                system.EngagementLogicalAddress, system.DataController, group.Max(e => e.Record.Time)));
         }
     }
 
     /// <summary>The record files' problems: systems that do not exist, two files for one contract.</summary>
     public static IEnumerable<string> Validate(DemoWorldData data)
     {
-        var systems = data.Journals.Cast<SourceSystemData>().Concat(data.Scheduling).Concat(data.MedicalSupply)
-            .Select(s => s.HsaId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var systems = data.AllSystems.Select(s => s.HsaId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var contracts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in data.Records)
         {
@@ -59,7 +59,7 @@ internal sealed class RecordService(DemoWorldSource world)
 
             foreach (var held in file.Systems.Where(s => !systems.Contains(s.HsaId)))
             {
-                yield return $"records/{file.File}: system {held.HsaId} is not a system of the demo world (add it to journals.json).";
+                yield return $"records/{file.File}: system {held.HsaId} is not a system of the demo world (add it to systems.json or journals.json).";
             }
 
             XNamespace ns = file.Contract;

@@ -9,14 +9,33 @@ namespace TjanstePlattform.SourceSystems.Scheduling;
 /// The <c>{urn:riv:interoperability:headers:1}Actor</c> header crm:scheduling 1.1 declares: required, and it must be
 /// allowed to act for the patient — <c>subject_of_care</c> is the patient, <c>subject_of_care_agent</c> someone the
 /// demo world lists as an agent (ombud) of the patient. A missing or wrong Actor is a <c>soap:Client</c> fault.
+/// A system with <c>actorCheck: lenient</c> checks nothing, as the reference platform's test stubs: their suites send
+/// Actor values the contract does not list.
 /// </summary>
 internal static class ActorCheck
 {
+    /// <summary>The default: the Actor is required and must be allowed to act for the patient.</summary>
+    public const string Strict = "strict";
+
+    /// <summary>Any Actor, or none, is accepted.</summary>
+    public const string Lenient = "lenient";
+
     private const string Header = "{urn:riv:interoperability:headers:1}Actor";
 
-    /// <summary>The Actor of the call; a fault when the header is missing or unreadable.</summary>
-    public static ActorType Require(SoapCall call)
+    public static bool IsKnown(string? mode) =>
+        string.Equals(mode, Strict, StringComparison.OrdinalIgnoreCase) || string.Equals(mode, Lenient, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The Actor of the call; a fault when the header is missing or unreadable. Null for a lenient system, which then
+    /// lets anyone act for anyone (<see cref="MayActFor"/>).
+    /// </summary>
+    public static ActorType? Require(SoapCall call, SchedulingSystemData system)
     {
+        if (string.Equals(system.ActorCheck, Lenient, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         if (call.Actor is null)
         {
             throw SoapFaultException.Client(
@@ -40,9 +59,14 @@ internal static class ActorCheck
         return actor;
     }
 
-    /// <summary>Faults unless <paramref name="actor"/> may act for <paramref name="patientId"/>.</summary>
-    public static void MayActFor(ActorType actor, string patientId, IReadOnlyList<PersonData> persons)
+    /// <summary>Faults unless <paramref name="actor"/> may act for <paramref name="patientId"/>; null (a lenient system) may.</summary>
+    public static void MayActFor(ActorType? actor, string patientId, IReadOnlyList<PersonData> persons)
     {
+        if (actor is null)
+        {
+            return;
+        }
+
         var actorId = actor.ActorId.Trim();
         var allowed = actor.Kind switch
         {

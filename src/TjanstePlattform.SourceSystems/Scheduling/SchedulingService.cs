@@ -66,12 +66,12 @@ internal sealed class SchedulingService(DemoWorldSource world, ISourceSystemStor
 
     /// <summary>The engagement of one booking: businessObjectInstanceIdentifier is the booking id.</summary>
     public static EngagementReport Engagement(SchedulingSystemData system, StoredBooking booking, string mostRecentContent) =>
-        new(booking.PatientId, EngagementDomains.Scheduling, EngagementReport.NotApplicable, system.HsaId, booking.BookingId,
-            system.HsaId, system.DataController, mostRecentContent);
+        new(booking.PatientId, EngagementDomains.Scheduling, EngagementReport.NotApplicable, system.EngagementLogicalAddress, booking.BookingId,
+            system.EngagementLogicalAddress, system.DataController, mostRecentContent);
 
     private GetSubjectOfCareScheduleResponseType Schedule(SchedulingSystemData system, SoapCall call, GetSubjectOfCareScheduleType request)
     {
-        var actor = ActorCheck.Require(call);
+        var actor = ActorCheck.Require(call, system);
         var patient = RequirePatient(request.SubjectOfCare);
         ActorCheck.MayActFor(actor, patient, world.Data.Persons);
         var response = new GetSubjectOfCareScheduleResponseType();
@@ -85,7 +85,7 @@ internal sealed class SchedulingService(DemoWorldSource world, ISourceSystemStor
 
     private GetBookingDetailsResponseType Details(SchedulingSystemData system, SoapCall call, GetBookingDetailsType request)
     {
-        var actor = ActorCheck.Require(call);
+        var actor = ActorCheck.Require(call, system);
         var booking = IsFacility(system, request.HealthcareFacility) ? store.FindBooking(system.HsaId, request.BookingId.Trim()) : null;
         if (booking is not { Status: BookingStatus.Active })
         {
@@ -99,7 +99,7 @@ internal sealed class SchedulingService(DemoWorldSource world, ISourceSystemStor
 
     private GetAvailableTimeslotsResponseType Available(SchedulingSystemData system, SoapCall call, GetAvailableTimeslotsType request)
     {
-        var actor = ActorCheck.Require(call);
+        var actor = ActorCheck.Require(call, system);
         ActorCheck.MayActFor(actor, RequirePatient(request.SubjectOfCare), world.Data.Persons);
         if (!IsFacility(system, request.HealthcareFacility))
         {
@@ -132,7 +132,7 @@ internal sealed class SchedulingService(DemoWorldSource world, ISourceSystemStor
 
     private async Task<MakeBookingResponseType> MakeAsync(SchedulingSystemData system, SoapCall call, MakeBookingType request)
     {
-        var actor = ActorCheck.Require(call);
+        var actor = ActorCheck.Require(call, system);
         var requested = request.RequestedTimeslot;
         var patient = RequirePatient(requested.SubjectOfCare);
         ActorCheck.MayActFor(actor, patient, world.Data.Persons);
@@ -197,7 +197,7 @@ internal sealed class SchedulingService(DemoWorldSource world, ISourceSystemStor
 
     private async Task<UpdateBookingResponseType> UpdateAsync(SchedulingSystemData system, SoapCall call, UpdateBookingType request)
     {
-        var actor = ActorCheck.Require(call);
+        var actor = ActorCheck.Require(call, system);
         var requested = request.RequestedTimeslot;
         if (string.IsNullOrWhiteSpace(requested.BookingId))
         {
@@ -282,7 +282,7 @@ internal sealed class SchedulingService(DemoWorldSource world, ISourceSystemStor
 
     private async Task<CancelBookingResponseType> CancelAsync(SchedulingSystemData system, SoapCall call, CancelBookingType request)
     {
-        var actor = ActorCheck.Require(call);
+        var actor = ActorCheck.Require(call, system);
         var existing = store.FindBooking(system.HsaId, request.BookingId.Trim());
         if (existing is not { Status: BookingStatus.Active } || !IsFacility(system, request.HealthcareFacility))
         {

@@ -14,7 +14,8 @@ namespace TjanstePlattform.SourceSystems.Soap;
 /// <summary>
 /// The source systems as built-in services on the platform's SOAP layer: <c>{PathBase}/{hsaId}/{Interaction}/{major}/rivtabp21</c>
 /// answers the system's operations of that interaction and major version. Fault injection runs before the request is
-/// read, exactly where a real system would fail; bodies bind to the contract types.
+/// read, exactly where a real system would fail; a person's faults once it is read (the person is in the body); bodies
+/// bind to the contract types.
 /// </summary>
 internal sealed partial class SourceSystemServices(
     SourceSystemDirectory directory,
@@ -60,11 +61,11 @@ internal sealed partial class SourceSystemServices(
             options.Value.MaxRequestBytes,
             refusal => ClientFault(system, refusal))
         {
-            Intercept = (call, ct) => InjectAsync(system, interaction, call, ct),
+            Intercept = (_, ct) => InjectAsync(system, interaction, faults.Decide(system.HsaId), ct),
             Intercepting = () => faults.IsArmed(system.HsaId),
         };
 
-    private static SoapOperation Bind(SourceSystem system, SourceSystemOperation operation)
+    private SoapOperation Bind(SourceSystem system, SourceSystemOperation operation)
     {
         var serializer = operation.IsXml ? null : SoapBodies.SerializerFor(operation.ResponseType, operation.ResponseElement, operation.ContractNamespace);
         var namespaces = SoapBodies.Prefixed(operation.Namespaces);
@@ -82,6 +83,12 @@ internal sealed partial class SourceSystemServices(
 
         return new(operation.ContractNamespace, operation.RequestElement, async (request, ct) =>
         {
+            // Per-person faults need the body; the direct entry below is never used while any fault is armed.
+            if (await InjectAsync(system, operation.Interaction, faults.DecideForPerson(system.HsaId, request.Body), ct).ConfigureAwait(false) is { } injected)
+            {
+                return injected;
+            }
+
             object body = SoapBodies.Bind(request.Body, operation.RequestType);
             var call = new SoapCall(
                 system.HsaId,
@@ -115,9 +122,8 @@ internal sealed partial class SourceSystemServices(
         _ => SoapFault.Client("Anropet är inte korrekt utformad XML och kan inte behandlas.", $"The request could not be read: {refusal.Reason}"),
     };
 
-    private async ValueTask<SoapResponse?> InjectAsync(SourceSystem system, string interaction, SoapCallContext call, CancellationToken cancellationToken)
+    private async ValueTask<SoapResponse?> InjectAsync(SourceSystem system, string interaction, FaultDecision decision, CancellationToken cancellationToken)
     {
-        var decision = faults.Decide(system.HsaId);
         if (decision.Latency > TimeSpan.Zero)
         {
             // The producer is slow on purpose (fault injection); the delay ends early only when the caller gives up.

@@ -81,6 +81,44 @@ public class FaultInjectionTests : DemoWorldFixture
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Does.Contain(field));
     }
 
+    [TestCase("""{"persons": {"19121212121X": {"soapFault": {}}}}""", "persons.19121212121X")]
+    [TestCase("""{"persons": {"191212121212": {"latency": {"milliseconds": -1}}}}""", "persons.191212121212.latency.milliseconds")]
+    [TestCase("""{"persons": {"191212121212": {"persons": {"194404029813": {}}}}}""", "persons.191212121212")]
+    public async Task Person_faults_are_validated_by_person(string json, string field)
+    {
+        using var response = await PutAsync(Jrn2, json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key), Does.Contain(field));
+    }
+
+    [Test]
+    public async Task More_persons_than_the_limit_is_a_validation_problem()
+    {
+        var persons = string.Join(",", Enumerable.Range(0, FaultSettings.MaxPersons + 1).Select(i => $"\"19500101{i:D4}\": {{}}"));
+
+        using var response = await PutAsync(Jrn2, "{\"persons\": {" + persons + "}}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key), Does.Contain("persons"));
+    }
+
+    [Test]
+    public async Task A_person_fault_strikes_only_calls_about_that_person()
+    {
+        await SetAsync(Jrn2, """{"persons": {"194404029813": {"soapFault": {"faultString": "Siv kan inte visas"}}}}""");
+
+        var fault = await Assert.ThrowsAsync<FaultException>(() => Calls.MedicationHistoryAsync(Jrn2, Siv));
+        var tolvan = await Calls.MedicationHistoryAsync(Jrn2, Tolvan);
+        var aggregated = await Calls.MedicationHistoryAsync(National, Siv);
+        var settings = (await Platform.Http.GetFromJsonAsync<JsonObject>($"/api/v1/sourceSystems/{Jrn2}/faults"))!;
+
+        Assert.That(fault!.Reason.GetMatchingTranslation().Text, Is.EqualTo("Siv kan inte visas"));
+        Assert.That(tolvan.GetMedicationHistoryResponseValue.MedicationMedicalRecord, Is.Not.Empty, "the system-wide settings are empty: other persons are answered");
+        Assert.That(aggregated.ProcessingStatus!.ProcessingStatusList.Single(s => s.LogicalAddress == Jrn2).StatusCode, Is.EqualTo(StatusCodeEnum.NoDataSynchFailed));
+        Assert.That(settings["persons"]![Siv]!["soapFault"]!["faultString"]!.GetValue<string>(), Is.EqualTo("Siv kan inte visas"));
+    }
+
     [TestCase("""{"latencyMs": 10}""")]
     [TestCase("not json")]
     [TestCase("")]
