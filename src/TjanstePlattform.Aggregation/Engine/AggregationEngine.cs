@@ -166,25 +166,28 @@ internal sealed class AggregationEngine
 
     private async Task<BranchOutcome> RunBranchAsync(ConsumerRequest request, string producer, ConsumerIdentity consumer, CancellationToken deadline, CancellationToken token)
     {
+        // A built-in producer the router would hand the call to unchanged answers through its direct entry: decided and
+        // bound here, on the request thread, so the branches share one bound body.
+        Func<CancellationToken, ValueTask<BranchOutcome>>? prepared;
+        try
+        {
+            prepared = _caller.PrepareDirect(request, producer, consumer);
+        }
+        catch (Exception ex)
+        {
+            AggregationLog.BranchError(_logger, producer, consumer.CorrelationId, ex);
+            prepared = null;
+        }
+
+        if (prepared is not null)
+        {
+            return await RunDirectAsync(prepared, producer, consumer, deadline, token).ConfigureAwait(false);
+        }
+
         // Off the request thread at once, so that one slow rewrite or parse never delays the other calls' start.
         await Task.Yield();
         try
         {
-            // A built-in producer the router would hand the call to unchanged answers through its direct entry.
-            var direct = await _producerTimeout.ExecuteAsync(
-                static async (state, ct) => await state.Caller.TryDirectAsync(state.Request, state.Producer, state.Consumer, ct).ConfigureAwait(false),
-                (Caller: _caller, Request: request, Producer: producer, Consumer: consumer),
-                token).ConfigureAwait(false);
-            if (direct is not null)
-            {
-                if (direct.Succeeded)
-                {
-                    AggregationLog.BranchSucceeded(_logger, producer, direct.RecordCount, consumer.CorrelationId);
-                }
-
-                return direct;
-            }
-
             var envelope = RequestRewriter.Rewrite(request.Envelope, request.Contract, producer);
             var call = new ProducerCall(request.Contract, producer, envelope, consumer);
             var answer = await _producerTimeout.ExecuteAsync(
@@ -199,33 +202,60 @@ internal sealed class AggregationEngine
 
             return outcome;
         }
-        catch (TimeoutRejectedException)
+        catch (Exception ex)
         {
-            return Failed(producer, CausingAgent.ServiceProducer, BranchFailure.TimeoutCode,
-                $"No answer from {producer} within the aggregating service's timeout of {_options.ProducerTimeout.TotalMilliseconds:0} ms.");
+            return FailedBranch(ex, producer, consumer, deadline, token);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+    }
+
+    /// <summary>
+    /// A direct branch runs on the calling thread: an in-memory producer answers in microseconds, less than a hop to
+    /// another thread costs, so the branches run one after the other. One that does not finish at once is awaited
+    /// under the producer timeout like any other.
+    /// </summary>
+    private async ValueTask<BranchOutcome> RunDirectAsync(
+        Func<CancellationToken, ValueTask<BranchOutcome>> prepared, string producer, ConsumerIdentity consumer, CancellationToken deadline, CancellationToken token)
+    {
+        try
         {
-            return DeadlineOutcome(producer);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            return Failed(producer, CausingAgent.Other, "499", "The consumer closed the connection.");
-        }
-        catch (ProducerAnswerTooLargeException ex)
-        {
-            return Failed(producer, CausingAgent.ServiceProducer, "413", ex.Message);
-        }
-        catch (HttpRequestException ex)
-        {
-            // The router itself could not be reached or broke the connection: the platform is to blame.
-            var code = ex.StatusCode is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : "503";
-            return Failed(producer, CausingAgent.VirtualizationPlatform, code, $"The router could not be called: {ex.Message}");
+            var running = prepared(token);
+            var outcome = running.IsCompletedSuccessfully
+                ? running.Result
+                : await running.AsTask().WaitAsync(_options.ProducerTimeout, _time, token).ConfigureAwait(false);
+            if (outcome.Succeeded)
+            {
+                AggregationLog.BranchSucceeded(_logger, producer, outcome.RecordCount, consumer.CorrelationId);
+            }
+
+            return outcome;
         }
         catch (Exception ex)
         {
-            AggregationLog.BranchError(_logger, producer, consumer.CorrelationId, ex);
-            return Failed(producer, CausingAgent.Other, "500", $"The aggregating service failed on this source system: {ex.Message}");
+            return FailedBranch(ex, producer, consumer, deadline, token);
+        }
+    }
+
+    /// <summary>How a branch that threw ends: a timeout, the deadline, the consumer gone, or a failure of its own.</summary>
+    private BranchOutcome FailedBranch(Exception exception, string producer, ConsumerIdentity consumer, CancellationToken deadline, CancellationToken token)
+    {
+        switch (exception)
+        {
+            case TimeoutRejectedException or TimeoutException:
+                return Failed(producer, CausingAgent.ServiceProducer, BranchFailure.TimeoutCode,
+                    $"No answer from {producer} within the aggregating service's timeout of {_options.ProducerTimeout.TotalMilliseconds:0} ms.");
+            case OperationCanceledException when deadline.IsCancellationRequested:
+                return DeadlineOutcome(producer);
+            case OperationCanceledException when token.IsCancellationRequested:
+                return Failed(producer, CausingAgent.Other, "499", "The consumer closed the connection.");
+            case ProducerAnswerTooLargeException tooLarge:
+                return Failed(producer, CausingAgent.ServiceProducer, "413", tooLarge.Message);
+            case HttpRequestException http:
+                // The router itself could not be reached or broke the connection: the platform is to blame.
+                var code = http.StatusCode is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : "503";
+                return Failed(producer, CausingAgent.VirtualizationPlatform, code, $"The router could not be called: {http.Message}");
+            default:
+                AggregationLog.BranchError(_logger, producer, consumer.CorrelationId, exception);
+                return Failed(producer, CausingAgent.Other, "500", $"The aggregating service failed on this source system: {exception.Message}");
         }
     }
 

@@ -14,11 +14,11 @@ internal interface IProducerCaller
     Task<ProducerAnswer> CallAsync(ProducerCall call, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The branch answered by a built-in producer's direct entry, when the router would hand the call to one unchanged;
-    /// null when it must be sent as an envelope (<see cref="CallAsync"/>).
+    /// A branch a built-in producer's direct entry answers, when the router would hand the call to one unchanged, made
+    /// ready on the calling thread (routing decided, the body bound once for all branches); null when the call must be
+    /// sent as an envelope (<see cref="CallAsync"/>).
     /// </summary>
-    ValueTask<BranchOutcome?> TryDirectAsync(ConsumerRequest request, string logicalAddress, ConsumerIdentity consumer, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<BranchOutcome?>(null);
+    Func<CancellationToken, ValueTask<BranchOutcome>>? PrepareDirect(ConsumerRequest request, string logicalAddress, ConsumerIdentity consumer) => null;
 }
 
 /// <summary>An answer larger than <see cref="AggregationOptions.MaxProducerResponseBytes"/>: fails its branch only.</summary>
@@ -34,7 +34,7 @@ internal sealed class ProducerAnswerTooLargeException(long limit)
 /// </summary>
 internal sealed class RouterProducerCaller(IInternalRouter router, IOptions<AggregationOptions> options, TimeProvider time) : IProducerCaller
 {
-    public async ValueTask<BranchOutcome?> TryDirectAsync(ConsumerRequest request, string logicalAddress, ConsumerIdentity consumer, CancellationToken cancellationToken)
+    public Func<CancellationToken, ValueTask<BranchOutcome>>? PrepareDirect(ConsumerRequest request, string logicalAddress, ConsumerIdentity consumer)
     {
         // A contract whose body names the producer (GetSubjectOfCareSchedule) needs its copy rewritten: the envelope path.
         var contract = request.Contract;
@@ -43,16 +43,32 @@ internal sealed class RouterProducerCaller(IInternalRouter router, IOptions<Aggr
             return null;
         }
 
-        var answer = await router.TryDirectAsync(new InternalDirectCall(
-            contract.Namespace,
-            contract.RequestElement,
-            logicalAddress,
-            soap.Headers,
-            consumer.Sender,
-            consumer.OriginalConsumer,
-            consumer.CorrelationId,
-            request.Bind), cancellationToken).ConfigureAwait(false);
-        return answer is null ? null : DirectAnswerReader.Read(answer, contract, logicalAddress, time.GetUtcNow());
+        var call = new InternalDirectCall(contract.Namespace, contract.RequestElement, logicalAddress, soap.Headers, consumer.Sender, consumer.OriginalConsumer, consumer.CorrelationId);
+        if (router.FindDirect(call) is not { } route)
+        {
+            return null;
+        }
+
+        // Bound here, before the branches run in parallel: every branch with the same request type shares it.
+        Func<Type, object> bind;
+        try
+        {
+            var body = request.Bind(route.RequestType);
+            bind = _ => body;
+        }
+        catch (Exception ex)
+        {
+            // The producer words its own fault for a body that does not bind, as over the envelope path.
+            var error = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            bind = _ =>
+            {
+                error.Throw();
+                return null!;
+            };
+        }
+
+        return async cancellationToken => DirectAnswerReader.Read(
+            await router.SendDirectAsync(route, call, bind, cancellationToken).ConfigureAwait(false), contract, logicalAddress, time.GetUtcNow());
     }
 
     public async Task<ProducerAnswer> CallAsync(ProducerCall call, CancellationToken cancellationToken)

@@ -20,15 +20,6 @@ public sealed class AggregatedResponse
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
-    private static readonly XmlWriterSettings FragmentSettings = new()
-    {
-        Encoding = Utf8,
-        ConformanceLevel = ConformanceLevel.Fragment,
-        OmitXmlDeclaration = true,
-        Indent = false,
-        NewLineHandling = NewLineHandling.None,
-        CloseOutput = false,
-    };
 
     private AggregatedResponse(IReadOnlyList<ReadOnlyMemory<byte>> segments)
     {
@@ -162,7 +153,7 @@ public sealed class AggregatedResponse
         var rendered = RenderedClosings.GetValue(template, static closing =>
         {
             using var buffer = new MemoryStream(256);
-            using (var writer = XmlWriter.Create(buffer, FragmentSettings))
+            using (var writer = XmlWriter.Create(buffer, ProducerAnswerReader.FragmentSettings))
             {
                 closing.WriteTo(writer);
             }

@@ -15,15 +15,6 @@ internal sealed class MergeFilterWriter(AggregatedContract contract) : XmlWriter
 {
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
 
-    private static readonly XmlWriterSettings FragmentSettings = new()
-    {
-        Encoding = new UTF8Encoding(false),
-        ConformanceLevel = ConformanceLevel.Fragment,
-        OmitXmlDeclaration = true,
-        Indent = false,
-        NewLineHandling = NewLineHandling.None,
-        CloseOutput = false,
-    };
 
     // Made when first needed: an XmlWriter holds buffers of several KB, and most answers have no extensions.
     private readonly Fragment _records = new();
@@ -278,7 +269,7 @@ internal sealed class MergeFilterWriter(AggregatedContract contract) : XmlWriter
         private MemoryStream? _buffer;
         private XmlWriter? _writer;
 
-        public XmlWriter Writer => _writer ??= XmlWriter.Create(_buffer = new MemoryStream(2048), FragmentSettings);
+        public XmlWriter Writer => _writer ??= XmlWriter.Create(_buffer = new MemoryStream(2048), ProducerAnswerReader.FragmentSettings);
 
         /// <summary>Ends the writer (idempotent) and returns the bytes without copying them out of the buffer.</summary>
         public ReadOnlyMemory<byte> Complete()

@@ -18,7 +18,8 @@ public sealed record ProducerAnswer(int StatusCode, ReadOnlyMemory<byte> Body);
 /// </summary>
 internal static partial class ProducerAnswerReader
 {
-    private static readonly XmlWriterSettings FragmentSettings = new()
+    /// <summary>How every merged fragment is written: UTF-8, no declaration, no indentation, newlines untouched.</summary>
+    internal static readonly XmlWriterSettings FragmentSettings = new()
     {
         Encoding = new UTF8Encoding(false),
         ConformanceLevel = ConformanceLevel.Fragment,

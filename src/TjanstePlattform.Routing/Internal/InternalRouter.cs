@@ -32,10 +32,29 @@ public sealed record InternalRouterAnswer(int StatusCode, ReadOnlyMemory<byte> B
 /// <param name="Sender">The consumer the router identified on the original call.</param>
 /// <param name="OriginalConsumer">The original consumer; with the sender, it is what authorizes the call.</param>
 /// <param name="CorrelationId">The original call's correlation id.</param>
-/// <param name="Bind">The request body as the operation's request type (the caller may bind once for several calls).</param>
 public sealed record InternalDirectCall(
     string ContractNamespace, string RequestElement, string LogicalAddress, IReadOnlyList<System.Xml.XmlElement> Headers,
-    string Sender, string OriginalConsumer, string CorrelationId, Func<Type, object> Bind);
+    string Sender, string OriginalConsumer, string CorrelationId);
+
+/// <summary>Where the router sends a direct call: a built-in producer's service and operation, reached by a routing (vägval).</summary>
+public sealed class InternalDirectRoute
+{
+    internal InternalDirectRoute(SoapService service, SoapDirectOperation operation, string producerAddress)
+    {
+        Service = service;
+        Operation = operation;
+        ProducerAddress = producerAddress;
+    }
+
+    internal SoapService Service { get; }
+
+    public SoapDirectOperation Operation { get; }
+
+    /// <summary>What the body must be bound to before <see cref="IInternalRouter.SendDirectAsync"/>.</summary>
+    public Type RequestType => Operation.RequestType;
+
+    internal string ProducerAddress { get; }
+}
 
 /// <summary>A built-in producer's direct answer: the answer object and how it is written, or the fault it answered.</summary>
 public sealed record InternalDirectAnswer(SoapDirectResult Result, SoapDirectOperation Operation);
@@ -46,10 +65,13 @@ public interface IInternalRouter
     Task<InternalRouterAnswer> SendAsync(InternalRouterCall call, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Hands the call straight to a built-in producer's direct entry when the router would route and authorize it
-    /// there unchanged (no envelope written or read between them); null when it must take <see cref="SendAsync"/>.
+    /// The built-in producer's direct entry the router would hand the call to unchanged (routed and authorized there,
+    /// no envelope written or read between them); null when the call must take <see cref="SendAsync"/>.
     /// </summary>
-    ValueTask<InternalDirectAnswer?> TryDirectAsync(InternalDirectCall call, CancellationToken cancellationToken);
+    InternalDirectRoute? FindDirect(InternalDirectCall call);
+
+    /// <summary>Runs the call at the direct entry <see cref="FindDirect"/> chose, with its body bound by <paramref name="bind"/>; observed like any routed call.</summary>
+    ValueTask<InternalDirectAnswer> SendDirectAsync(InternalDirectRoute route, InternalDirectCall call, Func<Type, object> bind, CancellationToken cancellationToken);
 }
 
 /// <summary>Marks a call as the platform's own: the original consumer may authorize it and may be set without an allow-list entry.</summary>
@@ -64,24 +86,23 @@ internal sealed class InternalCallFeature
 /// </summary>
 internal sealed class InternalRouter(RouterEndpoint router, RouterObserver observer, ISoapDispatcher dispatcher) : IInternalRouter
 {
-    public async ValueTask<InternalDirectAnswer?> TryDirectAsync(InternalDirectCall call, CancellationToken cancellationToken)
+    public InternalDirectRoute? FindDirect(InternalDirectCall call) =>
+        router.DirectTarget(call.LogicalAddress, call.ContractNamespace, call.Sender, call.OriginalConsumer) is { } target
+        && target.Service.Find(call.ContractNamespace, call.RequestElement)?.Direct is { } operation
+            ? new InternalDirectRoute(target.Service, operation, target.Production.PhysicalAddress)
+            : null;
+
+    public async ValueTask<InternalDirectAnswer> SendDirectAsync(InternalDirectRoute route, InternalDirectCall call, Func<Type, object> bind, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (router.DirectTarget(call.LogicalAddress, call.ContractNamespace, call.Sender, call.OriginalConsumer) is not { } target
-            || target.Service.Find(call.ContractNamespace, call.RequestElement)?.Direct is not { } operation)
-        {
-            return null;
-        }
-
-        var result = await dispatcher.InvokeDirectAsync(target.Service, operation,
+        var result = await dispatcher.InvokeDirectAsync(route.Service, route.Operation,
             new SoapDirectCall(call.LogicalAddress, call.Headers, call.Sender, call.OriginalConsumer, call.CorrelationId, cancellationToken),
-            call.Bind).ConfigureAwait(false);
+            bind).ConfigureAwait(false);
         var status = result.Fault?.StatusCode ?? StatusCodes.Status200OK;
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        var address = target.Production.PhysicalAddress;
-        router.DirectRouted(call.Sender, call.LogicalAddress, call.ContractNamespace, address, status, (long)elapsed.TotalMilliseconds, call.CorrelationId, started);
-        observer.Direct(call.CorrelationId, call.Sender, call.OriginalConsumer, call.LogicalAddress, call.ContractNamespace, address, status, elapsed);
-        return new InternalDirectAnswer(result, operation);
+        router.DirectRouted(call.Sender, call.LogicalAddress, call.ContractNamespace, route.ProducerAddress, status, (long)elapsed.TotalMilliseconds, call.CorrelationId, started);
+        observer.Direct(call.CorrelationId, call.Sender, call.OriginalConsumer, call.LogicalAddress, call.ContractNamespace, route.ProducerAddress, status, elapsed);
+        return new InternalDirectAnswer(result, route.Operation);
     }
 
     public async Task<InternalRouterAnswer> SendAsync(InternalRouterCall call, CancellationToken cancellationToken)

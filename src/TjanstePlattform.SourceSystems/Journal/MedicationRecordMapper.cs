@@ -15,7 +15,24 @@ internal static class MedicationRecordMapper
     public const string Personnummer = "1.2.752.129.2.1.3.1";
     public const string Samordningsnummer = "1.2.752.129.2.1.3.3";
 
+    /// <summary>
+    /// Each record mapped once: journal data is fixed for the life of the process, and an answer only reads what it is
+    /// given (serialized, never changed), so every call shares the one contract object per record.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MedicationRecordData, MedicationMedicalRecordType> Mapped = new();
+
     public static MedicationMedicalRecordType Map(JournalSystemData system, MedicationRecordData record)
+    {
+        if (!Mapped.TryGetValue(record, out var mapped))
+        {
+            mapped = Create(system, record);
+            Mapped.AddOrUpdate(record, mapped);
+        }
+
+        return mapped;
+    }
+
+    private static MedicationMedicalRecordType Create(JournalSystemData system, MedicationRecordData record)
     {
         var insertion = record.TypeOfPrescription == "I";
         return new MedicationMedicalRecordType

@@ -63,6 +63,7 @@ public sealed class RouterBenchmark : IBenchmark
         var builtInEmpty = (Envelope: Encoding.UTF8.GetBytes(GetMedicationHistory("SE2321000016-JRN1", "195507139821")), Sender: "TJP-DEMO-CONSUMER");
         var builtInTolvan = (Envelope: Encoding.UTF8.GetBytes(GetMedicationHistory("SE2321000016-JRN1", "191212121212")), Sender: "TJP-DEMO-CONSUMER");
         var aggregatedTolvan = (Envelope: Encoding.UTF8.GetBytes(GetMedicationHistory("5565594230", "191212121212")), Sender: "TJP-DEMO-CONSUMER");
+        var aggregatedNils = (Envelope: Encoding.UTF8.GetBytes(GetMedicationHistory("5565594230", "195507139821")), Sender: "TJP-DEMO-CONSUMER");
 
         Func<CancellationToken, Task<bool>> Caller(Uri target, (byte[] Envelope, string Sender) call) => async token =>
         {
@@ -83,6 +84,8 @@ public sealed class RouterBenchmark : IBenchmark
             ("router to built-in JRN1, no records", platform.Router(), builtInEmpty),
             ("router to built-in JRN1, Tolvan", platform.Router(), builtInTolvan),
             ("aggregated JRN1+JRN2, Tolvan", platform.Router(), aggregatedTolvan),
+            // The aggregating services' own cost: the hop, the request, the engagement index, an answer without branches.
+            ("aggregated, no engagements (Nils)", platform.Router(), aggregatedNils),
         };
 
         // BENCH_ROUTER_TARGETS=router (or direct, bare) narrows the run, e.g. to profile one target alone.
