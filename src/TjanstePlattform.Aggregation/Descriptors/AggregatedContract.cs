@@ -78,6 +78,12 @@ public sealed partial class AggregatedContract
     /// <summary>Placeholder in <see cref="Closing"/> text replaced by the correlation id.</summary>
     public const string CorrelationIdPlaceholder = "{correlationId}";
 
+    /// <summary>
+    /// The size of the last records fragment a direct branch wrote for this contract: where the next one's buffer starts,
+    /// so that it seldom grows (a race only costs a resize).
+    /// </summary>
+    internal int RecordsSizeHint;
+
     /// <summary>Builds a descriptor, or lists why it cannot be used.</summary>
     public static AggregatedContract? TryCreate(string name, AggregatedContractOptions options, out IReadOnlyList<string> problems)
     {

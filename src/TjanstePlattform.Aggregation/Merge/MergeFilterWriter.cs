@@ -17,9 +17,9 @@ internal sealed class MergeFilterWriter(AggregatedContract contract) : XmlWriter
 
 
     // Made when first needed: an XmlWriter holds buffers of several KB, and most answers have no extensions.
-    private readonly Fragment _records = new();
-    private readonly Fragment _extensions = new();
-    private readonly Fragment[] _more = [.. contract.MoreRecords.Select(_ => new Fragment())];
+    private readonly Fragment _records = new(Math.Clamp(contract.RecordsSizeHint + contract.RecordsSizeHint / 4, 1024, 1024 * 1024));
+    private readonly Fragment _extensions = new(1024);
+    private readonly Fragment[] _more = [.. contract.MoreRecords.Select(_ => new Fragment(1024))];
 
     private readonly List<(string Prefix, string Uri)> _rootNamespaces = [];
     private int _depth;
@@ -255,7 +255,19 @@ internal sealed class MergeFilterWriter(AggregatedContract contract) : XmlWriter
     }
 
     /// <summary>The records written, as one fragment (empty when there were none).</summary>
-    public ReadOnlyMemory<byte> Records => _records.Complete();
+    public ReadOnlyMemory<byte> Records
+    {
+        get
+        {
+            var records = _records.Complete();
+            if (!records.IsEmpty)
+            {
+                contract.RecordsSizeHint = records.Length;
+            }
+
+            return records;
+        }
+    }
 
     /// <summary>The other-namespace children written, as one fragment.</summary>
     public ReadOnlyMemory<byte> Extensions => _extensions.Complete();
@@ -264,12 +276,12 @@ internal sealed class MergeFilterWriter(AggregatedContract contract) : XmlWriter
     public IReadOnlyList<ReadOnlyMemory<byte>> MoreRecords => [.. _more.Select(m => m.Complete())];
 
     /// <summary>One fragment: a buffer and its writer, made on first use.</summary>
-    private sealed class Fragment
+    private sealed class Fragment(int capacity)
     {
         private MemoryStream? _buffer;
         private XmlWriter? _writer;
 
-        public XmlWriter Writer => _writer ??= XmlWriter.Create(_buffer = new MemoryStream(2048), ProducerAnswerReader.FragmentSettings);
+        public XmlWriter Writer => _writer ??= XmlWriter.Create(_buffer = new MemoryStream(capacity), ProducerAnswerReader.FragmentSettings);
 
         /// <summary>Ends the writer (idempotent) and returns the bytes without copying them out of the buffer.</summary>
         public ReadOnlyMemory<byte> Complete()

@@ -57,9 +57,10 @@ public static class SoapBodies
     /// A SOAP 1.1 envelope with <paramref name="headers"/> and <paramref name="body"/> as the only Body child, serialized
     /// with <paramref name="serializer"/> and the given namespace declarations.
     /// </summary>
-    public static byte[] Envelope(object body, XmlSerializer serializer, XmlSerializerNamespaces namespaces, IEnumerable<(object Value, string Name, string Namespace)>? headers = null)
+    public static ReadOnlyMemory<byte> Envelope(object body, XmlSerializer serializer, XmlSerializerNamespaces namespaces, IEnumerable<(object Value, string Name, string Namespace)>? headers = null)
     {
-        using var buffer = new MemoryStream(4096);
+        var hint = SizeHints.GetOrCreateValue(serializer);
+        using var buffer = Buffer(hint);
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
             writer.WriteStartDocument();
@@ -78,7 +79,24 @@ public static class SoapBodies
             writer.WriteEndDocument();
         }
 
-        return buffer.ToArray();
+        return Written(buffer, hint);
+    }
+
+    /// <summary>
+    /// The size of the last envelope per serializer (or XML body name): where the next one's buffer starts, so that an
+    /// answer of tens of KB is not copied through every doubling of a small buffer and then once more out of it.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Runtime.CompilerServices.StrongBox<int>> SizeHints = new();
+
+    private static MemoryStream Buffer(System.Runtime.CompilerServices.StrongBox<int> hint) =>
+        new(Math.Clamp(hint.Value + hint.Value / 8, 1024, 4 * 1024 * 1024));
+
+    /// <summary>The bytes written, in the stream's own buffer (no copy); remembered as the next hint.</summary>
+    private static ReadOnlyMemory<byte> Written(MemoryStream buffer, System.Runtime.CompilerServices.StrongBox<int> hint)
+    {
+        var length = (int)buffer.Length;
+        hint.Value = length;
+        return buffer.GetBuffer().AsMemory(0, length);
     }
 
     /// <summary>Binds an element to <paramref name="type"/>, or copies it as XML when the type is <see cref="System.Xml.Linq.XElement"/>.</summary>
@@ -92,9 +110,10 @@ public static class SoapBodies
     }
 
     /// <summary>A SOAP 1.1 envelope with an empty Header and <paramref name="body"/> (declaring its own namespaces) as the only Body child.</summary>
-    public static byte[] Envelope(System.Xml.Linq.XElement body)
+    public static ReadOnlyMemory<byte> Envelope(System.Xml.Linq.XElement body)
     {
-        using var buffer = new MemoryStream(4096);
+        var hint = SizeHints.GetOrCreateValue(body.Name);
+        using var buffer = Buffer(hint);
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
             writer.WriteStartDocument();
@@ -108,7 +127,7 @@ public static class SoapBodies
             writer.WriteEndDocument();
         }
 
-        return buffer.ToArray();
+        return Written(buffer, hint);
     }
 
     /// <summary>Just the body element as text (the notification outbox keeps this and wraps it when it delivers).</summary>

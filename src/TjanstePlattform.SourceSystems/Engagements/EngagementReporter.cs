@@ -225,7 +225,7 @@ internal sealed partial class EngagementReporter : BackgroundService
         var update = new UpdateType { EngagementTransaction = [.. entry.Engagements.Select(e => e.ToTransaction())] };
         var body = SoapBodies.Envelope(update, SoapBodies.SerializerFor(typeof(UpdateType), EngagementIndexNamespaces.UpdateElement, EngagementIndexNamespaces.UpdateResponder),
             SoapBodies.NoExtraNamespaces, [(IndexAddress, RivtaNamespaces.LogicalAddressElement, RivtaNamespaces.Registry)]);
-        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ReadOnlyMemoryContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=UTF-8");
         request.Headers.TryAddWithoutValidation("SOAPAction", EngagementIndexNamespaces.UpdateAction);
         request.Headers.TryAddWithoutValidation("x-vp-sender-id", entry.Sender);

@@ -29,7 +29,7 @@ internal static class MedicalSupplyVersion2
                 var typed = SoapBodies.Read(document.DocumentElement!, v1.RequestType);
                 var answer = await v1.Handle(call, typed).ConfigureAwait(false);
                 var written = XElement.Parse(System.Text.Encoding.UTF8.GetString(
-                    SoapBodies.Envelope(answer, SoapBodies.SerializerFor(answer.GetType(), v1.ResponseElement, v1.ContractNamespace), SoapBodies.Prefixed(v1.Namespaces))));
+                    SoapBodies.Envelope(answer, SoapBodies.SerializerFor(answer.GetType(), v1.ResponseElement, v1.ContractNamespace), SoapBodies.Prefixed(v1.Namespaces)).Span));
                 var body = written.Elements().Last().Elements().Single();
                 return ToVersion2(body);
             }));
