@@ -73,11 +73,7 @@ internal sealed class InProcessProducer(ISoapDispatcher dispatcher, IOptionsMoni
 
         http.Headers[RivtaHeaders.CorrelationId] = call.CorrelationId;
         http.Headers[RivtaHeaders.ProducerResponseTime] = call.ProducerResponseMs.ToString(CultureInfo.InvariantCulture);
-        foreach (var segment in response.Body)
-        {
-            await http.Body.WriteAsync(segment, context.RequestAborted).ConfigureAwait(false);
-        }
-
+        await SoapResponseWriter.WriteBodyAsync(http, response, context.RequestAborted).ConfigureAwait(false);
         return null;
     }
 

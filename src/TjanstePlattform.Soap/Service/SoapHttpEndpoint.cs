@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -140,13 +141,25 @@ public static class SoapResponseWriter
 
         try
         {
-            foreach (var segment in response.Body)
-            {
-                await http.Body.WriteAsync(segment, context.RequestAborted).ConfigureAwait(false);
-            }
+            await WriteBodyAsync(http, response, context.RequestAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>
+    /// The body's segments into the response's pipe and one flush: a write to the response stream is a flush, and an
+    /// aggregated answer of a dozen segments would otherwise go out in a dozen socket writes.
+    /// </summary>
+    public static async Task WriteBodyAsync(HttpResponse http, SoapResponse response, CancellationToken cancellationToken)
+    {
+        var writer = http.BodyWriter;
+        foreach (var segment in response.Body)
+        {
+            writer.Write(segment.Span);
+        }
+
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -63,6 +63,15 @@ public sealed class FanOutBranchBenchmark : IBenchmark
             () => TjanstePlattform.Aggregation.Merge.DirectAnswerReader.Read(answer, request.Contract, "SE2321000016-JRN1", DateTimeOffset.UtcNow));
         Measure(output, "whole direct branch (PrepareDirect + run)", iterations,
             () => caller.PrepareDirect(request, "SE2321000016-JRN1", consumer)!(CancellationToken.None).AsTask().GetAwaiter().GetResult());
+        var engine = services.GetRequiredService<AggregationEngine>();
+        var finder = services.GetRequiredService<TjanstePlattform.EngagementIndex.Engagements.IEngagementFinder>();
+        var query = new TjanstePlattform.EngagementIndex.Engagements.EngagementQuery("191212121212", request.Contract.ServiceDomain, request.Contract.Categorizations.FirstOrDefault());
+        Measure(output, "engagement index look-up (FindContent for Tolvan)", iterations, () => finder.FindAsync(query, CancellationToken.None).GetAwaiter().GetResult());
+        Measure(output, "whole aggregation, two direct branches (engine)", iterations,
+            () => engine.AggregateAsync(request, consumer, CancellationToken.None).GetAwaiter().GetResult());
+        var result = engine.AggregateAsync(request, consumer, CancellationToken.None).GetAwaiter().GetResult();
+        Measure(output, "aggregated answer (AggregatedResponse.Build)", iterations,
+            () => TjanstePlattform.Aggregation.Merge.AggregatedResponse.Build(request.Contract, result.Branches, "bench-correlation", TimeZoneInfo.Utc));
         Measure(output, "one call in the built-in (dispatch: read, bind, handle, envelope)", iterations,
             () => dispatcher.DispatchAsync(journal, single, Context(), CancellationToken.None).AsTask().GetAwaiter().GetResult());
     }
