@@ -295,7 +295,7 @@ public static class SoapUiProjectReader
     }
 
     /// <summary>The most property transfers a case runs: a project is input, and each transfer parses an answer.</summary>
-    internal const int MaxTransfersPerCase = 100;
+    public const int MaxTransfersPerCase = 100;
 
     // A transfer step is run whole or not at all: one that replay cannot run, or that would pass the case's limit,
     // is not run (and named), never half-applied.
