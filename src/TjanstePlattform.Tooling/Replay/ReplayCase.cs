@@ -48,7 +48,7 @@ public sealed class ReplayCase
     public List<string> Notes { get; } = [];
 
     /// <summary>
-    /// Steps of the project that replay could not run (a Groovy script it cannot emulate, JDBC, property transfer …):
+    /// Steps of the project that replay could not run (a Groovy script it cannot emulate, JDBC, a JSONPath property transfer …):
     /// <c>'name' (type): why</c>. Counted in the summary; never passed silently.
     /// </summary>
     public List<string> StepsNotRun { get; } = [];

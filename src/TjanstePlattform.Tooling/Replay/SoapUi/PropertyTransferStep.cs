@@ -90,7 +90,7 @@ internal sealed class PropertyTransferStep(string name, IReadOnlyList<PropertyTr
     {
         string? text;
         string described;
-        if (properties.Scope(transfer.SourceStep, view) is { } scope)
+        if (TransferredProperties.Scope(transfer.SourceStep, view) is { } scope)
         {
             text = scope.GetValueOrDefault(transfer.SourceType);
             described = $"the property {transfer.SourceStep}{(transfer.SourceStep.StartsWith('#') ? string.Empty : "#")}{transfer.SourceType}";
@@ -153,7 +153,7 @@ internal sealed class PropertyTransferStep(string name, IReadOnlyList<PropertyTr
 
     private string? Write(PropertyTransfer transfer, string value, CaseRun run, PropertyExpander view)
     {
-        if (properties.Scope(transfer.TargetStep, view) is { } scope)
+        if (TransferredProperties.Scope(transfer.TargetStep, view) is { } scope)
         {
             var store = properties.Store(transfer.TargetStep, run);
             if (string.IsNullOrWhiteSpace(transfer.TargetPath))

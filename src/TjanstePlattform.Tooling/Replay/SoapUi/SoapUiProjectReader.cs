@@ -27,7 +27,8 @@ public sealed class SoapUiReadOptions
 /// Reads a SoapUI project (test suites → test cases → steps) into replay cases, headless and without
 /// Groovy: SOAP request steps become requests (body, endpoint, headers, SOAPAction of the operation,
 /// assertions, plus those of assertion test steps pointing at them); Groovy steps that only load data.xml rows or
-/// set properties are emulated (<see cref="GroovyStepEmulator"/>); any other step is listed in the case's
+/// set properties are emulated (<see cref="GroovyStepEmulator"/>); Property Transfer steps run when the case reaches them
+/// (<see cref="PropertyTransferStep"/>), and the request steps after one are expanded when sent; any other step is listed in the case's
 /// <see cref="ReplayCase.StepsNotRun"/>. The schemas of <c>con:definitionCache</c> serve the Schema Compliance
 /// assertions (<see cref="DefinitionCacheSchemas"/>). A project without test cases (a plain request collection such as the
 /// medicalsupply v0.6 project) yields one case per interface request.
@@ -319,14 +320,7 @@ public static class SoapUiProjectReader
         foreach (var transfer in transfers.Where(t => !t.Disabled))
         {
             // A property a transfer writes exists from here on, as SoapUI needs it to: no note on it being unresolved.
-            var scope = transfer.TargetStep switch
-            {
-                "#Project#" => expander.Project,
-                "#TestSuite#" => expander.TestSuite,
-                "#TestCase#" => expander.TestCase,
-                _ => expander.Steps.GetValueOrDefault(transfer.TargetStep),
-            };
-            scope?.TryAdd(transfer.TargetType, string.Empty);
+            TransferredProperties.Scope(transfer.TargetStep, expander)?.TryAdd(transfer.TargetType, string.Empty);
             reading.Properties.Shared.WritesShared |= transfer.TargetStep is "#Project#" or "#TestSuite#";
         }
 

@@ -71,7 +71,7 @@ internal sealed class TransferredProperties(SharedTransferredValues shared, stri
     /// The scope a transfer end names: <c>#Project#</c>, <c>#TestSuite#</c>, <c>#TestCase#</c>, or a properties step
     /// (by name, as the view knows it); null for anything else (a request step, an unknown name).
     /// </summary>
-    public Dictionary<string, string>? Scope(string step, PropertyExpander view) => step switch
+    public static Dictionary<string, string>? Scope(string step, PropertyExpander view) => step switch
     {
         "#Project#" => view.Project,
         "#TestSuite#" => view.TestSuite,
