@@ -66,9 +66,15 @@ public sealed class ReplayRunner : IDisposable
             SchemaValidator = replayCase.ProjectSchemas is { } own ? ContractSchemas.Prefer(_schemaValidator, own) : _schemaValidator,
         };
         var steps = new List<StepResult>();
-        foreach (var step in replayCase.Steps)
+        var run = new CaseRun();
+        foreach (var action in replayCase.Actions)
         {
-            var result = await RunStepAsync(step, context, cancellationToken).ConfigureAwait(false);
+            var result = action switch
+            {
+                ReplayStep step => await RunStepAsync(step.Prepare?.Invoke(run) ?? step, context, run, cancellationToken).ConfigureAwait(false),
+                ILocalReplayStep local => local.Run(run),
+                _ => throw new InvalidOperationException($"A replay case cannot run a {action.GetType().Name}."),
+            };
             steps.Add(result);
             if (replayCase.StopOnFirstFailure && (result.TransportError is not null || result.Assertions.Any(a => a.Status == AssertionStatus.Failed)))
             {
@@ -77,7 +83,7 @@ public sealed class ReplayRunner : IDisposable
         }
 
         var time = TimeSpan.FromTicks(steps.Sum(s => s.Time.Ticks));
-        var prefix = replayCase.Steps.Count > 1;
+        var prefix = replayCase.Actions.Count > 1;
         var transport = steps.FirstOrDefault(s => s.TransportError is not null);
         if (transport is not null)
         {
@@ -98,7 +104,7 @@ public sealed class ReplayRunner : IDisposable
 
     private static string Prefixed(bool prefix, StepResult step, string reason) => prefix ? $"[{step.Name}] {reason}" : reason;
 
-    private async Task<StepResult> RunStepAsync(ReplayStep step, AssertionContext context, CancellationToken cancellationToken)
+    private async Task<StepResult> RunStepAsync(ReplayStep step, AssertionContext context, CaseRun run, CancellationToken cancellationToken)
     {
         var body = step.Body;
         if (_options.LogicalAddress is not null && ReceiverRewriter.Rewrite(body.Span, _options.LogicalAddress) is { } rewritten)
@@ -148,6 +154,7 @@ public sealed class ReplayRunner : IDisposable
 
         clock.Stop();
         var exchange = new ReplayExchange(status, headers, answer, clock.Elapsed, request);
+        run.Record(step.Name, body, exchange);
         var assertions = new List<AssertionResult>();
         foreach (var assertion in step.Assertions)
         {

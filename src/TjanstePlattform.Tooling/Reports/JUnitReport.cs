@@ -112,7 +112,7 @@ public static class JUnitReport
         foreach (var step in result.Steps)
         {
             text.Append(step.Name).Append(": ");
-            text.AppendLine(step.TransportError ?? $"HTTP {step.HttpStatus} in {step.Time.TotalMilliseconds:0} ms from {step.Address}");
+            text.AppendLine(step.TransportError ?? (step.HttpStatus is null ? "run by replay (sends nothing)" : $"HTTP {step.HttpStatus} in {step.Time.TotalMilliseconds:0} ms from {step.Address}"));
             foreach (var assertion in step.Assertions.Where(a => a.Status == AssertionStatus.Failed))
             {
                 text.Append("  FAILED ").Append(assertion.Name).Append(" (").Append(assertion.Type).Append("): ").AppendLine(assertion.Message);

@@ -8,7 +8,8 @@ namespace TjanstePlattform.Tooling.Tests.Replay;
 
 /// <summary>
 /// <c>tjp replay wsdl/samples --target &lt;platform&gt; --sender TJP-DEMO-CONSUMER</c> against a fresh demo platform: every
-/// sample's <c>Expected:</c> line and the project's own SoapUI project (wsdl/samples/soapui) pass whole.
+/// sample's <c>Expected:</c> line and the project's own SoapUI project (wsdl/samples/soapui, with its property transfer
+/// from MakeBooking to GetBookingDetails and CancelBooking) pass whole.
 /// </summary>
 [NonParallelizable]
 public class ProjectSamplesReplayTests
@@ -73,13 +74,22 @@ public class ProjectSamplesReplayTests
         Assert.That(report.Cases.Select(c => c.Case.Name), Is.EqualTo(new[]
         {
             "Medication of Tolvan in JRN1", "Aggregated medication of Tolvan", "A step's own sender wins", "Referrals of Tolvan",
+            "Book, read and cancel a time for Tolvan",
         }));
 
         // Data keyed by the test case's own name, and properties set by Groovy statements, reached the requests.
         Assert.That(report.Cases.SelectMany(c => c.Case.Notes), Is.Empty, "no unresolved property");
         var assertions = report.Cases.SelectMany(c => c.Steps).SelectMany(s => s.Assertions).ToList();
         Assert.That(assertions.Where(a => a.Status != AssertionStatus.Passed).Select(a => a.ToString()), Is.Empty);
-        Assert.That(assertions.Select(a => a.Type).Distinct(), Is.SupersetOf(new[] { "XPath Match", "XQuery Match", "Schema Compliance", "SOAP Fault Assertion" }));
+        Assert.That(assertions.Select(a => a.Type).Distinct(), Is.SupersetOf(new[] { "XPath Match", "XQuery Match", "Schema Compliance", "SOAP Fault Assertion", "Property Transfer" }));
+
+        // The booking's id, transferred from MakeBooking's answer, is the one GetBookingDetails and CancelBooking were sent.
+        var booking = report.Cases.Single(c => c.Case.Name == "Book, read and cancel a time for Tolvan");
+        Assert.That(booking.Steps.Select(s => s.Name), Is.EqualTo(new[]
+        {
+            "MakeBooking in BOK1", "Take the bookingId", "GetBookingDetails of the new booking", "CancelBooking of the new booking",
+        }));
+        Assert.That(booking.Steps[1].Assertions.Select(a => a.Message), Has.All.Match("^'BOK1-\\d+' into "));
 
         // The project's unsupported steps are named and counted, never passed silently.
         Assert.That(report.StepsNotRun, Is.EqualTo(2));

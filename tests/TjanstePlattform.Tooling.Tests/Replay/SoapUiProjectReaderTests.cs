@@ -175,7 +175,7 @@ public class SoapUiProjectReaderTests
               <con:testSuite name="S">
                 <con:testCase name="C">
                   <con:testStep type="properties" name="Props"><con:config><con:properties><con:property><con:name>who</con:name><con:value>${#Project#receiver}</con:value></con:property></con:properties></con:config></con:testStep>
-                  <con:testStep type="transfer" name="Move it"><con:config/></con:testStep>
+                  <con:testStep type="calltestcase" name="Run another"><con:config/></con:testStep>
                   <con:testStep type="request" name="R"><con:config><con:interface>B</con:interface><con:operation>Op</con:operation>
                     <con:request name="R"><con:endpoint>${#TestCase#url}</con:endpoint>
                       <con:request><![CDATA[<e a="${#TestSuite#s}" b="${Props#who}" c="${#Env#TJP_TOOLING_TEST_ENV}" d="${=1+1}"/>]]></con:request>
@@ -203,7 +203,7 @@ public class SoapUiProjectReaderTests
                 ("Has token", nameof(UnsupportedAssertion)), ("A JSONPath", nameof(UnsupportedAssertion)),
             }));
             Assert.That(((UnsupportedAssertion)step.Assertions[0]).Reason, Is.EqualTo("disabled in the project"));
-            Assert.That(cases[0].StepsNotRun, Is.EqualTo(new[] { "'Move it' (transfer): property transfers are not supported" }));
+            Assert.That(cases[0].StepsNotRun, Is.EqualTo(new[] { "'Run another' (calltestcase): running another test case is not supported" }));
             Assert.That(cases[0].Notes, Has.One.Contains("${=1+1}"));
             Assert.That(cases[1].SkipReason, Is.EqualTo("disabled in the project"));
         }

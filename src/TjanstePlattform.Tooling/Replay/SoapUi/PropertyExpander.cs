@@ -15,6 +15,10 @@ public sealed class PropertyExpander
     private const int MaxDepth = 8;
     private readonly HashSet<string> _unresolved = new(StringComparer.Ordinal);
 
+    // Values a property transfer took from an answer: inserted as they came, never expanded again, so an answer
+    // cannot make the expansion refer to itself and grow (by reference: only those very strings).
+    private readonly HashSet<string> _literals = new(ReferenceEqualityComparer.Instance);
+
     public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Project properties; shared by every case of the project, so a Groovy step's change lasts, as in SoapUI.</summary>
@@ -35,6 +39,40 @@ public sealed class PropertyExpander
     public IReadOnlyCollection<string> Unresolved => _unresolved;
 
     public void ForgetUnresolved() => _unresolved.Clear();
+
+    /// <summary>
+    /// A copy of every scope's values as they are now: what a step that is expanded later (when it is sent) sees of
+    /// the steps read before it. <see cref="Overrides"/> are shared; the copy's changes do not reach this expander.
+    /// </summary>
+    public PropertyExpander Snapshot()
+    {
+        var copy = new PropertyExpander
+        {
+            Overrides = Overrides,
+            Project = new Dictionary<string, string>(Project, StringComparer.Ordinal),
+            TestSuite = new Dictionary<string, string>(TestSuite, StringComparer.Ordinal),
+            TestCase = new Dictionary<string, string>(TestCase, StringComparer.Ordinal),
+        };
+        foreach (var (key, value) in Context)
+        {
+            copy.Context[key] = value;
+        }
+
+        foreach (var (step, values) in Steps)
+        {
+            copy.Steps[step] = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        }
+
+        copy._literals.UnionWith(_literals);
+        return copy;
+    }
+
+    /// <summary>Sets a property to a value that is used as it is: a <c>${…}</c> in it is not expanded.</summary>
+    public void SetLiteral(Dictionary<string, string> scope, string name, string value)
+    {
+        scope[name] = value;
+        _literals.Add(value);
+    }
 
     /// <summary>Expands every <c>${…}</c> in <paramref name="text"/>.</summary>
     public string Expand(string? text) => Expand(text ?? string.Empty, 0);
@@ -73,7 +111,7 @@ public sealed class PropertyExpander
             }
             else
             {
-                result.Append(Expand(value, depth + 1));
+                result.Append(_literals.Contains(value) ? value : Expand(value, depth + 1));
             }
 
             i = end + 1;

@@ -27,7 +27,8 @@ public sealed class SoapUiReadOptions
 /// Reads a SoapUI project (test suites → test cases → steps) into replay cases, headless and without
 /// Groovy: SOAP request steps become requests (body, endpoint, headers, SOAPAction of the operation,
 /// assertions, plus those of assertion test steps pointing at them); Groovy steps that only load data.xml rows or
-/// set properties are emulated (<see cref="GroovyStepEmulator"/>); any other step is listed in the case's
+/// set properties are emulated (<see cref="GroovyStepEmulator"/>); Property Transfer steps run when the case reaches them
+/// (<see cref="PropertyTransferStep"/>), and the request steps after one are expanded when sent; any other step is listed in the case's
 /// <see cref="ReplayCase.StepsNotRun"/>. The schemas of <c>con:definitionCache</c> serve the Schema Compliance
 /// assertions (<see cref="DefinitionCacheSchemas"/>). A project without test cases (a plain request collection such as the
 /// medicalsupply v0.6 project) yields one case per interface request.
@@ -60,6 +61,7 @@ public static class SoapUiProjectReader
         var data = File.Exists(dataPath) ? SoapUiDataFile.Load(dataPath) : null;
 
         var schemas = DefinitionCacheSchemas.Load(project);
+        var shared = new SharedTransferredValues();
         var cases = new List<ReplayCase>();
         foreach (var suite in project.Elements(Con + "testSuite"))
         {
@@ -75,7 +77,8 @@ public static class SoapUiProjectReader
                     TestSuite = suiteProperties,
                     TestCase = Properties(testCase),
                 };
-                cases.Add(ReadCase(fullPath, $"{projectName} / {suiteName}", testCase, suiteDisabled, expander, actions, data, options.DataFile is not null, schemas));
+                var transfers = new CaseReading(new TransferredProperties(shared, suiteName), shared.WritesShared);
+                cases.Add(ReadCase(fullPath, $"{projectName} / {suiteName}", testCase, suiteDisabled, expander, actions, data, options.DataFile is not null, schemas, transfers));
             }
         }
 
@@ -96,12 +99,14 @@ public static class SoapUiProjectReader
         IReadOnlyDictionary<(string, string), string> actions,
         SoapUiDataFile? data,
         bool dataGiven,
-        IResponseSchemaValidator? schemas)
+        IResponseSchemaValidator? schemas,
+        CaseReading transfers)
     {
         var caseName = (string?)testCase.Attribute("name") ?? "(unnamed test case)";
         var notes = new List<string>();
         var notRun = new List<string>();
         var built = new List<ReplayStep>();
+        var plan = new List<IReplayAction>();
 
         foreach (var step in testCase.Elements(Con + "testStep"))
         {
@@ -138,8 +143,9 @@ public static class SoapUiProjectReader
                         break;
                     }
 
-                    // Expanded now: later data steps must not change what this step sends.
-                    built.Add(BuildStep(
+                    // Expanded now: later data steps must not change what this step sends. After a property transfer it is
+                    // expanded again when sent, from the properties as they are now plus what the run's transfers set.
+                    var requestStep = BuildStep(
                         (string?)step.Attribute("id"),
                         name,
                         request,
@@ -147,7 +153,21 @@ public static class SoapUiProjectReader
                         config?.Element(Con + "operation")?.Value,
                         expander,
                         actions,
-                        notes));
+                        notes,
+                        transfers.Defer ? transfers.Properties : null);
+                    built.Add(requestStep);
+                    plan.Add(requestStep);
+                    break;
+                case "transfer":
+                    if (ReadTransferStep(name, config, expander, transfers) is { } transferStep)
+                    {
+                        plan.Add(transferStep);
+                    }
+                    else
+                    {
+                        notRun.Add($"'{name}' (transfer): {transfers.NotRunReason}");
+                    }
+
                     break;
                 case "assertionteststep":
                     AttachAssertionStep(name, config, built, expander, notes);
@@ -168,7 +188,7 @@ public static class SoapUiProjectReader
             Name = caseName,
             Suite = suite,
             Source = path,
-            Steps = built,
+            Actions = plan,
             SkipReason = skip,
             StopOnFirstFailure = !string.Equals((string?)testCase.Attribute("failOnError"), "false", StringComparison.OrdinalIgnoreCase),
             ProjectSchemas = schemas,
@@ -219,31 +239,106 @@ public static class SoapUiProjectReader
         string? operation,
         PropertyExpander expander,
         IReadOnlyDictionary<(string, string), string> actions,
-        List<string> notes)
+        List<string> notes,
+        TransferredProperties? transfers = null)
     {
-        expander.ForgetUnresolved();
-        var body = expander.Expand(request.Element(Con + "request")?.Value ?? string.Empty);
-        var endpoint = expander.Expand(request.Element(Con + "endpoint")?.Value).Trim();
-        var headers = RequestHeaders(request).Select(h => KeyValuePair.Create(h.Key, expander.Expand(h.Value))).ToList();
-        var assertions = request.Elements(Con + "assertion").Select(a => SoapUiAssertions.Create(a, expander)).ToList();
-        NoteUnresolved(name, expander, notes);
-
         string? action = null;
         if (interfaceName is not null && operation is not null)
         {
             actions.TryGetValue((interfaceName, operation), out action);
         }
 
+        var template = request.Element(Con + "request")?.Value ?? string.Empty;
+        expander.ForgetUnresolved();
+        if (transfers is null)
+        {
+            var plain = Render(id, name, template, request, action, expander, prepare: null);
+            NoteUnresolved(name, expander, notes);
+            return plain;
+        }
+
+        transfers.AddRequest(name, template);
+        var snapshot = expander.Snapshot();
+        ReplayStep? step = null;
+        var own = 0;
+        step = Render(id, name, template, request, action, expander, Prepare);
+        own = step.Assertions.Count;
+        NoteUnresolved(name, expander, notes);
+        return step;
+
+        // Assertions an assertion test step attached to the step after it was read (expanded then) are kept.
+        ReplayStep Prepare(CaseRun run)
+        {
+            var sent = Render(id, name, transfers.RequestContent(name, run), request, action, transfers.View(snapshot, run), prepare: null);
+            foreach (var attached in step!.Assertions.Skip(own))
+            {
+                sent.AddAssertion(attached);
+            }
+
+            return sent;
+        }
+    }
+
+    private static ReplayStep Render(string? id, string name, string template, XElement request, string? action, PropertyExpander expander, Func<CaseRun, ReplayStep>? prepare)
+    {
+        var endpoint = expander.Expand(request.Element(Con + "endpoint")?.Value).Trim();
         return new ReplayStep
         {
             Name = name,
             Id = id,
-            Body = Encoding.UTF8.GetBytes(body),
+            Body = Encoding.UTF8.GetBytes(expander.Expand(template)),
             Endpoint = endpoint.Length > 0 ? endpoint : null,
             SoapAction = action,
-            Headers = headers,
-            Assertions = assertions,
+            Headers = RequestHeaders(request).Select(h => KeyValuePair.Create(h.Key, expander.Expand(h.Value))).ToList(),
+            Assertions = request.Elements(Con + "assertion").Select(a => SoapUiAssertions.Create(a, expander)).ToList(),
+            Prepare = prepare,
         };
+    }
+
+    /// <summary>The most property transfers a case runs: a project is input, and each transfer parses an answer.</summary>
+    public const int MaxTransfersPerCase = 100;
+
+    // A transfer step is run whole or not at all: one that replay cannot run, or that would pass the case's limit,
+    // is not run (and named), never half-applied.
+    private static PropertyTransferStep? ReadTransferStep(string name, XElement? config, PropertyExpander expander, CaseReading reading)
+    {
+        var elements = config?.Elements(Con + "transfers").ToList() ?? [];
+        if (reading.Transfers + elements.Count > MaxTransfersPerCase)
+        {
+            reading.NotRunReason = $"its {elements.Count} transfer(s) would take the case past {MaxTransfersPerCase} property transfers, the most replay runs in a case";
+            return null;
+        }
+
+        reading.Transfers += Math.Max(1, elements.Count);
+        var transfers = elements.Select(PropertyTransfer.Read).ToList();
+        if (transfers.FirstOrDefault(t => t.OtherPathLanguage is not null && !t.Disabled) is { } other)
+        {
+            reading.NotRunReason = $"the transfer '{other.Name}' uses {other.OtherPathLanguage}; replay transfers with XPath only";
+            return null;
+        }
+
+        foreach (var transfer in transfers.Where(t => !t.Disabled))
+        {
+            // A property a transfer writes exists from here on, as SoapUI needs it to: no note on it being unresolved.
+            TransferredProperties.Scope(transfer.TargetStep, expander)?.TryAdd(transfer.TargetType, string.Empty);
+            reading.Properties.Shared.WritesShared |= transfer.TargetStep is "#Project#" or "#TestSuite#";
+        }
+
+        reading.Defer = true;
+        return new PropertyTransferStep(name, transfers, reading.Properties, expander.Snapshot());
+    }
+
+    /// <summary>What reading a case knows of its property transfers so far.</summary>
+    private sealed class CaseReading(TransferredProperties properties, bool defer)
+    {
+        public TransferredProperties Properties { get; } = properties;
+
+        /// <summary>Request steps read from now on are expanded when sent: a transfer before them may set what they use.</summary>
+        public bool Defer { get; set; } = defer;
+
+        public int Transfers { get; set; }
+
+        public string NotRunReason { get; set; } = string.Empty;
     }
 
     private static void AttachAssertionStep(string name, XElement? config, List<ReplayStep> built, PropertyExpander expander, List<string> notes)
@@ -387,7 +482,6 @@ public static class SoapUiProjectReader
     private static string NotRunReason(string type) => type switch
     {
         "jdbc" => "JDBC steps query a database replay has no access to",
-        "transfer" => "property transfers are not supported",
         "calltestcase" => "running another test case is not supported",
         "manualTestStep" => "a manual step needs a person",
         "datasource" or "datasourceloop" or "datasink" => "SoapUI Pro data sources are not supported",
