@@ -61,6 +61,10 @@ public sealed class FanOutBranchBenchmark : IBenchmark
         var answer = router.SendDirectAsync(route, call, _ => body, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         Measure(output, "answer into the merge (DirectAnswerReader)", iterations,
             () => TjanstePlattform.Aggregation.Merge.DirectAnswerReader.Read(answer, request.Contract, "SE2321000016-JRN1", DateTimeOffset.UtcNow));
+        var responseBody = answer.Result.Body!;
+        var serializer = SoapBodies.SerializerFor(responseBody.GetType(), request.Contract.ResponseElement, request.Contract.Namespace);
+        var prefixes = SoapBodies.Prefixed([request.Contract.Namespace, "urn:riv:clinicalprocess:activityprescription:actoutcome:2", "urn:riv:clinicalprocess:activityprescription:actoutcome:2.1"]);
+        Measure(output, "the same answer as an envelope (SoapBodies.Envelope)", iterations, () => SoapBodies.Envelope(responseBody, serializer, prefixes));
         Measure(output, "whole direct branch (PrepareDirect + run)", iterations,
             () => caller.PrepareDirect(request, "SE2321000016-JRN1", consumer)!(CancellationToken.None).AsTask().GetAwaiter().GetResult());
         var engine = services.GetRequiredService<AggregationEngine>();
@@ -72,6 +76,11 @@ public sealed class FanOutBranchBenchmark : IBenchmark
         var result = engine.AggregateAsync(request, consumer, CancellationToken.None).GetAwaiter().GetResult();
         Measure(output, "aggregated answer (AggregatedResponse.Build)", iterations,
             () => TjanstePlattform.Aggregation.Merge.AggregatedResponse.Build(request.Contract, result.Branches, "bench-correlation", TimeZoneInfo.Utc));
+        var aggregating = builtIns.Find(new Uri(platform.BaseAddress, "/platform/aggregation/GetMedicationHistory/2/rivtabp21"))
+            ?? builtIns.Find(new Uri(platform.BaseAddress, "/" + request.Contract.Path.TrimStart('/')))
+            ?? throw new InvalidOperationException("The aggregating service is not a built-in.");
+        Measure(output, "one aggregated call in the aggregating service (dispatch)", iterations,
+            () => dispatcher.DispatchAsync(aggregating, aggregated, Context(), CancellationToken.None).AsTask().GetAwaiter().GetResult());
         Measure(output, "one call in the built-in (dispatch: read, bind, handle, envelope)", iterations,
             () => dispatcher.DispatchAsync(journal, single, Context(), CancellationToken.None).AsTask().GetAwaiter().GetResult());
     }
