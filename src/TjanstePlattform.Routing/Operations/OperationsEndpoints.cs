@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TjanstePlattform.Catalog.Snapshots;
 using TjanstePlattform.Platform;
@@ -21,11 +21,9 @@ public static class OperationsEndpoints
 
     public static IEndpointRouteBuilder MapRouterOperations(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/status", (IServiceProvider services, IOptions<PlatformOptions> platform) =>
+        // Parts a host may leave out (the catalog's status, its reloader) are optional parameters, not looked up later.
+        endpoints.MapGet("/status", (ICatalogSnapshotSource catalog, [FromServices] ICatalogStatus? status, PlatformReadiness readiness, IOptions<PlatformOptions> platform) =>
         {
-            var catalog = services.GetRequiredService<ICatalogSnapshotSource>();
-            var status = services.GetService<ICatalogStatus>();
-            var readiness = services.GetRequiredService<PlatformReadiness>();
             var snapshot = catalog.Current;
             var uptime = DateTimeOffset.UtcNow - StartedAt;
             return Results.Json(new
@@ -58,16 +56,15 @@ public static class OperationsEndpoints
         }).WithDisplayName("Router status").WithTags("Operations").WithName("GetStatus")
             .WithSummary("The platform's name, version, uptime, readiness and catalog state");
 
-        endpoints.MapPost("/resetcache", async (IServiceProvider services, CancellationToken cancellationToken) =>
+        endpoints.MapPost("/resetcache", async ([FromServices] ICatalogReloader? reloader, ICatalogSnapshotSource catalog, CancellationToken cancellationToken) =>
         {
-            var reloader = services.GetService<ICatalogReloader>();
             var report = new StringBuilder();
             if (reloader is null)
             {
                 return Results.Text("Reset of the catalog cache is not available.\n", "text/plain", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
             }
 
-            var before = services.GetRequiredService<ICatalogSnapshotSource>().Current;
+            var before = catalog.Current;
             var after = await reloader.ReloadAsync(cancellationToken);
             if (after is null)
             {
