@@ -91,7 +91,7 @@ public static class CallFeedExtensions
 /// <summary>Two rings under one lock each: adding is O(1), reading copies at most the capacity.</summary>
 internal sealed class CallFeed(IOptions<CallFeedOptions> options) : ICallFeed
 {
-    private readonly Ring<CallRecord> _calls = new(options.Value.Capacity);
+    private readonly CallRing _calls = new(options.Value.Capacity);
     private readonly Ring<FanOut> _fanOuts = new(options.Value.FanOutCapacity);
     private long _sequence;
 
@@ -128,13 +128,14 @@ internal sealed class CallFeed(IOptions<CallFeedOptions> options) : ICallFeed
         var found = new List<CallRecord>(Math.Min(limit, 256));
         lock (_calls)
         {
-            foreach (var call in _calls.NewestFirst())
+            foreach (var slot in _calls.NewestFirst())
             {
-                if (call.Sequence <= afterSequence || found.Count >= limit)
+                if (slot.Sequence <= afterSequence || found.Count >= limit)
                 {
                     break;
                 }
 
+                var call = slot.ToRecord();
                 if (filter(call))
                 {
                     found.Add(call);
@@ -145,22 +146,34 @@ internal sealed class CallFeed(IOptions<CallFeedOptions> options) : ICallFeed
         return found;
     }
 
-    public IReadOnlyList<CallRecord> ByCorrelationId(string correlationId) =>
-        OldestFirst(_calls, c => string.Equals(c.CorrelationId, correlationId, StringComparison.Ordinal));
-
-    public IReadOnlyList<FanOut> FanOutsOf(string correlationId) =>
-        OldestFirst(_fanOuts, f => string.Equals(f.CorrelationId, correlationId, StringComparison.Ordinal));
-
-    private static List<T> OldestFirst<T>(Ring<T> ring, Func<T, bool> match)
+    public IReadOnlyList<CallRecord> ByCorrelationId(string correlationId)
     {
-        var found = new List<T>();
-        lock (ring)
+        var found = new List<CallRecord>();
+        lock (_calls)
         {
-            foreach (var item in ring.NewestFirst())
+            foreach (var slot in _calls.NewestFirst())
             {
-                if (match(item))
+                if (slot.HasCorrelationId(correlationId))
                 {
-                    found.Add(item);
+                    found.Add(slot.ToRecord());
+                }
+            }
+        }
+
+        found.Reverse();
+        return found;
+    }
+
+    public IReadOnlyList<FanOut> FanOutsOf(string correlationId)
+    {
+        var found = new List<FanOut>();
+        lock (_fanOuts)
+        {
+            foreach (var fanOut in _fanOuts.NewestFirst())
+            {
+                if (string.Equals(fanOut.CorrelationId, correlationId, StringComparison.Ordinal))
+                {
+                    found.Add(fanOut);
                 }
             }
         }
