@@ -50,6 +50,13 @@ internal sealed class CallSlot
 
     public void Store(CallRecord call)
     {
+        // A slot that once held a call with very long headers gives the memory back when it holds an ordinary one again.
+        var needed = Length(call);
+        if (_text.Length > 8192 && _text.Length > 4 * needed)
+        {
+            _text = new char[Math.Max(1024, needed)];
+        }
+
         _length = 0;
         _parts.Clear();
         Sequence = call.Sequence;
@@ -86,6 +93,23 @@ internal sealed class CallSlot
         Text(6),
         Headers(FixedTexts, _requestHeaders),
         Headers(FixedTexts + 2 * _requestHeaders, _responseHeaders));
+
+    private static int Length(CallRecord call)
+    {
+        var length = (call.CorrelationId?.Length ?? 0) + (call.Sender?.Length ?? 0) + (call.Receiver?.Length ?? 0) + (call.Contract?.Length ?? 0)
+            + (call.Result?.Length ?? 0) + (call.ProducerAddress?.Length ?? 0) + (call.TraceId?.Length ?? 0);
+        foreach (var (name, value) in call.RequestHeaders)
+        {
+            length += name.Length + value.Length;
+        }
+
+        foreach (var (name, value) in call.ResponseHeaders)
+        {
+            length += name.Length + value.Length;
+        }
+
+        return length;
+    }
 
     private int AppendHeaders(IReadOnlyList<KeyValuePair<string, string>> headers)
     {

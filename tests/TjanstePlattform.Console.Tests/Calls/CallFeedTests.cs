@@ -74,6 +74,19 @@ public class CallFeedTests
         Assert.That(feed.Recent(c => c.CorrelationId == "other", 0, 10).Single().Sequence, Is.EqualTo(2));
     }
 
+    [Test]
+    public void A_slot_that_held_long_headers_still_reads_back_a_short_call_exactly()
+    {
+        var feed = Feed(1);
+        feed.Add(sequence => Call("long", 0)(sequence) with { RequestHeaders = [.. Enumerable.Range(0, 40).Select(i => new KeyValuePair<string, string>($"h{i}", new string('x', 512)))] });
+        feed.Add(Call("short", 2));
+
+        var call = feed.Recent(_ => true, 0, 10).Single();
+
+        Assert.That(call.CorrelationId, Is.EqualTo("short"));
+        Assert.That(call.RequestHeaders, Is.EqualTo(new[] { new KeyValuePair<string, string>("h0", "v0-short"), new KeyValuePair<string, string>("h1", "v1-short") }));
+    }
+
     private static bool Same(CallRecord a, CallRecord b) =>
         a with { RequestHeaders = [], ResponseHeaders = [] } == b with { RequestHeaders = [], ResponseHeaders = [] }
         && a.RequestHeaders.SequenceEqual(b.RequestHeaders) && a.ResponseHeaders.SequenceEqual(b.ResponseHeaders);
