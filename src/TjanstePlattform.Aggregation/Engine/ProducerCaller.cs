@@ -31,6 +31,7 @@ internal sealed class ProducerAnswerTooLargeException(long limit)
 /// a built-in producer without a socket (an HTTP producer is called over HTTP as always). The consumer's identity travels
 /// on: the sender the router told us, the original consumer and the same correlation id. The routing history is
 /// deliberately not passed on: it already holds our instance id, and the router would take the second hop for a loop.
+/// A built-in producer the router would reach unchanged is called at its direct entry instead (<see cref="PrepareDirect"/>).
 /// </summary>
 internal sealed class RouterProducerCaller(IInternalRouter router, IOptions<AggregationOptions> options, TimeProvider time) : IProducerCaller
 {
@@ -49,7 +50,7 @@ internal sealed class RouterProducerCaller(IInternalRouter router, IOptions<Aggr
             return null;
         }
 
-        // Bound here, before the branches run in parallel: every branch with the same request type shares it.
+        // Bound here, on the request thread before the branch runs: every branch with the same request type shares it.
         Func<Type, object> bind;
         try
         {
