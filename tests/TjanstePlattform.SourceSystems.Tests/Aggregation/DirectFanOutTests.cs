@@ -65,6 +65,29 @@ public class DirectFanOutTests
     }
 
     [Test]
+    public async Task A_body_the_producer_cannot_bind_fails_each_branch_with_the_producers_own_fault_as_over_HTTP()
+    {
+        // Not the contract's enumeration: the aggregating service passes it on, each journal refuses it with its client fault.
+        var envelope = SoapMessages.GetMedicationHistory(DemoWorldFixture.National, DemoWorldFixture.Tolvan, "<urn1:prescriptionStatus>Bogus</urn1:prescriptionStatus>");
+
+        var direct = await PostAsync(_direct, envelope, "corr-direct-2");
+        var hop = await PostAsync(_overHttp, envelope, "corr-direct-2");
+
+        Assert.That(ProcessingStatus(direct), Is.EqualTo(new[] { (DemoWorldFixture.Jrn1, "NoDataSynchFailed"), (DemoWorldFixture.Jrn2, "NoDataSynchFailed") }));
+        Assert.That(Failures(direct), Is.EqualTo(Failures(hop)));
+        Assert.That(Failures(direct).Select(f => f.Code), Is.All.EqualTo("500"));
+        Assert.That(Failures(direct).Select(f => f.Text), Is.All.Contains("Bogus"));
+    }
+
+    /// <summary>(causingAgent, code, text) of every failed ProcessingStatus record, by logical address.</summary>
+    private static (string Agent, string Code, string Text)[] Failures(XElement envelope) =>
+        [.. envelope.Descendants(Headers + "ProcessingStatusList")
+            .OrderBy(r => (string)r.Element(Headers + "logicalAddress")!, StringComparer.Ordinal)
+            .Select(r => r.Element(Headers + "lastUnsuccessfulSynchError"))
+            .Where(e => e is not null)
+            .Select(e => ((string)e!.Element(Headers + "causingAgent")!, (string)e.Element(Headers + "code")!, (string)e.Element(Headers + "text")!))];
+
+    [Test]
     public async Task A_producer_with_a_fault_armed_takes_the_envelope_path_and_fails_only_its_branch()
     {
         // Fault injection is written for the envelope path (a closed connection, broken XML): armed, the direct entry is not used.
