@@ -60,6 +60,42 @@ public sealed partial class AggregatedContract
     /// <summary>Further merged elements, after all <see cref="Record"/> elements, in this order.</summary>
     public IReadOnlyList<string> MoreRecords { get; private init; } = [];
 
+    /// <summary>What the merge does with a child of a producer's response element (<see cref="Classify"/>).</summary>
+    public const int MergedRecord = -1;
+
+    /// <summary>A child in another namespace: an extension, kept after the closing element.</summary>
+    public const int MergedExtension = -2;
+
+    /// <summary>The producer's own result or another element of the contract: dropped, the aggregate writes its own.</summary>
+    public const int NotMerged = -3;
+
+    /// <summary>
+    /// Where a child of a producer's response element goes in the merge: <see cref="MergedRecord"/>,
+    /// <see cref="MergedExtension"/>, <see cref="NotMerged"/>, or the index of one of <see cref="MoreRecords"/>.
+    /// </summary>
+    public int Classify(string localName, string ns)
+    {
+        if (ns != Namespace)
+        {
+            return MergedExtension;
+        }
+
+        if (localName == Record)
+        {
+            return MergedRecord;
+        }
+
+        for (var i = 0; i < MoreRecords.Count; i++)
+        {
+            if (MoreRecords[i] == localName)
+            {
+                return i;
+            }
+        }
+
+        return NotMerged;
+    }
+
     /// <summary>The answer is always an empty response element (RequestExemptionStatuses).</summary>
     public bool EmptyAnswer { get; private init; }
 

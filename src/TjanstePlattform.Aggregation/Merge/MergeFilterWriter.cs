@@ -97,27 +97,19 @@ internal sealed class MergeFilterWriter(AggregatedContract contract) : XmlWriter
 
     private XmlWriter? Choose(string localName, string ns)
     {
-        if (ns != contract.Namespace)
-        {
-            return _extensions.Writer;
-        }
-
-        if (localName == contract.Record)
+        var kind = contract.Classify(localName, ns);
+        if (kind == AggregatedContract.MergedRecord)
         {
             RecordCount++;
-            return _records.Writer;
         }
 
-        for (var i = 0; i < contract.MoreRecords.Count; i++)
+        return kind switch
         {
-            if (contract.MoreRecords[i] == localName)
-            {
-                return _more[i].Writer;
-            }
-        }
-
-        // The producer's own result (or another element of the contract): the aggregate writes its own.
-        return null;
+            AggregatedContract.MergedRecord => _records.Writer,
+            AggregatedContract.MergedExtension => _extensions.Writer,
+            AggregatedContract.NotMerged => null,
+            _ => _more[kind].Writer,
+        };
     }
 
     public override void WriteEndElement() => End(full: false);

@@ -165,44 +165,25 @@ internal static partial class ProducerAnswerReader
                 continue;
             }
 
-            if (reader.NamespaceURI == contract.Namespace)
+            switch (contract.Classify(reader.LocalName, reader.NamespaceURI))
             {
-                var other = IndexOf(contract.MoreRecords, reader.LocalName);
-                if (reader.LocalName == contract.Record)
-                {
+                case AggregatedContract.MergedRecord:
                     CopyElement(reader, records);
                     count++;
-                }
-                else if (other >= 0)
-                {
-                    CopyElement(reader, more[other]);
-                }
-                else
-                {
-                    // The producer's own result (or another element of the contract): the aggregate writes its own.
+                    break;
+                case AggregatedContract.MergedExtension:
+                    CopyElement(reader, extensions);
+                    break;
+                case AggregatedContract.NotMerged:
                     reader.Skip();
-                }
-
-                continue;
+                    break;
+                case var kind:
+                    CopyElement(reader, more[kind]);
+                    break;
             }
-
-            CopyElement(reader, extensions);
         }
 
         return count;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (names[i] == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>
