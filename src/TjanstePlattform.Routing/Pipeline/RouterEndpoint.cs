@@ -149,21 +149,10 @@ internal sealed class RouterEndpoint(
             return;
         }
 
-        var today = _today.Today;
-        var oldStyle = rules.AllowsOldStyleReceivers(sender!, head.ContractNamespace);
-        var (production, routeFault) = RoutingDecision.Route(snapshot, head.Receiver, head.ContractNamespace, head.Profile.Value, today, rules.HsaForRouting(head.ContractNamespace), oldStyle);
+        var (production, routeFault) = RouteAndAuthorize(snapshot, head.Receiver, head.ContractNamespace, head.Profile.Value, sender!, internalCall ? originalConsumer : null);
         if (routeFault is not null)
         {
             await FaultAsync(context, started, routeFault, correlationId, sender, head.Receiver, head.ContractNamespace);
-            return;
-        }
-
-        var authorized = internalCall
-            ? authorization.IsAuthorized(snapshot, sender!, originalConsumer, head.Receiver, head.ContractNamespace, today)
-            : authorization.IsAuthorized(snapshot, sender!, head.Receiver, head.ContractNamespace, today);
-        if (!authorized)
-        {
-            await FaultAsync(context, started, VpFaults.NotAuthorized(head.ContractNamespace, head.Receiver, sender!), correlationId, sender, head.Receiver, head.ContractNamespace);
             return;
         }
 
@@ -294,6 +283,28 @@ internal sealed class RouterEndpoint(
     }
 
     /// <summary>
+    /// Steps 3 and 4 of every routed call, in-process or over HTTP: the one routing (vägval) for receiver and contract, then
+    /// the authorization (anropsbehörighet) of the sender — or, for the platform's own calls
+    /// (<paramref name="originalConsumer"/> given), of the sender or the original consumer.
+    /// </summary>
+    private (Catalog.Model.ServiceProduction? Production, VpFault? Fault) RouteAndAuthorize(
+        CatalogSnapshot snapshot, string receiver, string contractNamespace, RivProfile profile, string sender, string? originalConsumer)
+    {
+        var today = _today.Today;
+        var (production, fault) = RoutingDecision.Route(snapshot, receiver, contractNamespace, profile, today,
+            rules.HsaForRouting(contractNamespace), rules.AllowsOldStyleReceivers(sender, contractNamespace));
+        if (fault is not null)
+        {
+            return (null, fault);
+        }
+
+        var authorized = originalConsumer is not null
+            ? authorization.IsAuthorized(snapshot, sender, originalConsumer, receiver, contractNamespace, today)
+            : authorization.IsAuthorized(snapshot, sender, receiver, contractNamespace, today);
+        return authorized ? (production, null) : (null, VpFaults.NotAuthorized(contractNamespace, receiver, sender));
+    }
+
+    /// <summary>
     /// The built-in producer a platform-own call (the aggregating services' fan-out, RIVTA 2.1, UTF-8) would be handed to
     /// in-process and unchanged, with the routing (vägval) that leads there; null when the call must take the whole
     /// pipeline: no or more than one routing, not authorized, a producer elsewhere or in another profile, the HTTP hop
@@ -306,12 +317,9 @@ internal sealed class RouterEndpoint(
             return null;
         }
 
-        var today = _today.Today;
-        var (production, fault) = RoutingDecision.Route(snapshot, receiver, contractNamespace, RivProfile.RivtaBp21, today,
-            rules.HsaForRouting(contractNamespace), rules.AllowsOldStyleReceivers(sender, contractNamespace));
+        var (production, fault) = RouteAndAuthorize(snapshot, receiver, contractNamespace, RivProfile.RivtaBp21, sender, originalConsumer);
         if (fault is not null
             || RoutingDecision.ProducerProfile(production!) != RivProfile.RivtaBp21
-            || !authorization.IsAuthorized(snapshot, sender, originalConsumer, receiver, contractNamespace, today)
             || builtIns.Find(transformer.PhysicalUri(production!.PhysicalAddress)) is not { } service
             || service.MayIntercept)
         {
