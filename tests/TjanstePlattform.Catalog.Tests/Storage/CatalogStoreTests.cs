@@ -13,43 +13,26 @@ public sealed class CatalogStoreTests(StorageProvider provider)
 {
     private static readonly Validity Always = new(new DateOnly(2020, 1, 1), new DateOnly(2120, 1, 1));
 
-    private string _directory = null!;
-    private string? _connectionString;
-    private readonly List<IDisposable> _owned = [];
+    private StoreScratch _scratch = null!;
 
     [SetUp]
-    public async Task Open()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "tjp-tests", "catalog-store-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
-        _connectionString = provider == StorageProvider.PostgreSql ? await PostgresServer.NewDatabaseAsync() : null;
-    }
+    public async Task Open() => _scratch = await StoreScratch.CreateAsync(provider, "catalog-store");
 
     [TearDown]
-    public void Close()
-    {
-        foreach (var owned in _owned)
-        {
-            owned.Dispose();
-        }
-
-        _owned.Clear();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Close() => _scratch.Dispose();
 
     /// <summary>Another handle on the same store, as a second platform instance (or the CLI) would open it.</summary>
     private ICatalogStore OpenStore()
     {
-        if (_connectionString is null)
+        if (_scratch.ConnectionString is null)
         {
-            return new SqliteCatalogStore(Path.Combine(_directory, "catalog.db"));
+            return new SqliteCatalogStore(Path.Combine(_scratch.Directory, "catalog.db"));
         }
 
-        var database = new PostgresDatabase(_connectionString, NullLogger<PostgresDatabase>.Instance);
+        var database = new PostgresDatabase(_scratch.ConnectionString, NullLogger<PostgresDatabase>.Instance);
         var store = new PostgresCatalogStore(database, NullLogger<PostgresCatalogStore>.Instance);
-        _owned.Add(store);
-        _owned.Add(database);
+        _scratch.Own(store);
+        _scratch.Own(database);
         return store;
     }
 

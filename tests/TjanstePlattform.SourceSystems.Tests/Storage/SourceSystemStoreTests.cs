@@ -16,43 +16,27 @@ namespace TjanstePlattform.SourceSystems.Tests.Storage;
 [TestFixture(StorageProvider.PostgreSql)]
 public sealed class SourceSystemStoreTests(StorageProvider provider)
 {
-    private string _directory = null!;
-    private string? _connectionString;
-    private readonly List<IDisposable> _owned = [];
+    private StoreScratch _scratch = null!;
 
     [SetUp]
-    public async Task Open()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "tjp-tests", "ss-store-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
-        _connectionString = provider == StorageProvider.PostgreSql ? await PostgresServer.NewDatabaseAsync() : null;
-    }
+    public async Task Open() => _scratch = await StoreScratch.CreateAsync(provider, "ss-store");
 
     [TearDown]
-    public void Close()
-    {
-        foreach (var owned in _owned)
-        {
-            owned.Dispose();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Close() => _scratch.Dispose();
 
     private ISourceSystemStore OpenStore()
     {
         ISourceSystemStore store;
-        if (_connectionString is null)
+        if (_scratch.ConnectionString is null)
         {
-            var sqlite = new SqliteSourceSystemStore(Path.Combine(_directory, "sourcesystems.db"));
-            _owned.Add(sqlite);
+            var sqlite = new SqliteSourceSystemStore(Path.Combine(_scratch.Directory, "sourcesystems.db"));
+            _scratch.Own(sqlite);
             store = sqlite;
         }
         else
         {
-            var database = new PostgresDatabase(_connectionString, NullLogger<PostgresDatabase>.Instance);
-            _owned.Add(database);
+            var database = new PostgresDatabase(_scratch.ConnectionString, NullLogger<PostgresDatabase>.Instance);
+            _scratch.Own(database);
             store = new PostgresSourceSystemStore(database, TimeProvider.System);
         }
 
@@ -64,7 +48,7 @@ public sealed class SourceSystemStoreTests(StorageProvider provider)
     private ISourceSystemStore[] TwoInstances()
     {
         var first = OpenStore();
-        return [first, _connectionString is null ? first : OpenStore()];
+        return [first, _scratch.ConnectionString is null ? first : OpenStore()];
     }
 
     private static StoredBooking Booking(string id, string patient) => new(
