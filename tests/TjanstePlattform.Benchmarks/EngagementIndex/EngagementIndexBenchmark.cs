@@ -52,32 +52,10 @@ public sealed class EngagementIndexBenchmark : IBenchmark
             $"{concurrency} concurrent senders, at most {loadLimit.TotalSeconds:N0} s, loopback, {Environment.ProcessorCount} cores");
 
         // Load.
-        var next = -1;
-        var loaded = 0L;
-        var failures = 0;
         var stopwatch = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(loadLimit);
-        var senders = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            int batch;
-            while ((batch = Interlocked.Increment(ref next)) < batches && !limit.IsCancellationRequested)
-            {
-                using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(UpdateBatch(batch)));
-                content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=UTF-8");
-                using var response = await client.PostAsync("/platform/engagementindex/Update/1/rivtabp21", content, CancellationToken.None);
-                var text = await response.Content.ReadAsStringAsync(CancellationToken.None);
-                if (response.StatusCode == HttpStatusCode.OK && text.Contains(">OK<", StringComparison.Ordinal))
-                {
-                    Interlocked.Add(ref loaded, BatchSize);
-                }
-                else if (Interlocked.Increment(ref failures) == 1)
-                {
-                    output.WriteLine($"Update failed: {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
-                }
-            }
-        }, CancellationToken.None)).ToArray();
-        await Task.WhenAll(senders);
+        var (loaded, failures) = await LoadAsync(client, batches, concurrency, "Update failed", output, limit.Token);
         stopwatch.Stop();
         var stored = platform.Services.GetRequiredService<TjanstePlattform.EngagementIndex.Storage.IEngagementStore>().Count();
         output.WriteLine($"Update: {loaded:N0} engagements in {stopwatch.Elapsed.TotalSeconds:N1} s = {loaded / stopwatch.Elapsed.TotalSeconds:N0} engagements/s " +
@@ -148,6 +126,37 @@ public sealed class EngagementIndexBenchmark : IBenchmark
     internal static string Patient(int index) => (190001010000L + index).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Batch b: patients b*100 .. b*100+99, ten engagements each (ten source systems), one domain.</summary>
+    /// <summary>
+    /// Sends Update batches 0 … <paramref name="batches"/> − 1 to EI's own path from <paramref name="concurrency"/> senders
+    /// until all are sent or <paramref name="stop"/>; the engagements stored and the failed batches (the first one printed).
+    /// </summary>
+    internal static async Task<(long Loaded, int Failures)> LoadAsync(HttpClient client, int batches, int concurrency, string failureLabel, TextWriter output, CancellationToken stop)
+    {
+        var next = -1;
+        var loaded = 0L;
+        var failures = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int batch;
+            while ((batch = Interlocked.Increment(ref next)) < batches && !stop.IsCancellationRequested)
+            {
+                using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(UpdateBatch(batch)));
+                content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=UTF-8");
+                using var response = await client.PostAsync("/platform/engagementindex/Update/1/rivtabp21", content, CancellationToken.None);
+                var text = await response.Content.ReadAsStringAsync(CancellationToken.None);
+                if (response.StatusCode == HttpStatusCode.OK && text.Contains(">OK<", StringComparison.Ordinal))
+                {
+                    Interlocked.Add(ref loaded, BatchSize);
+                }
+                else if (Interlocked.Increment(ref failures) == 1)
+                {
+                    output.WriteLine($"{failureLabel}: {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
+                }
+            }
+        }, CancellationToken.None)));
+        return (loaded, failures);
+    }
+
     internal static string UpdateBatch(int batch)
     {
         var text = new StringBuilder(BatchSize * 700);

@@ -110,29 +110,8 @@ public sealed class StorageBenchmark : IBenchmark
 
         // EI's own path admits a direct caller as the router would: with a sender (the platform opens it for tests).
         client.DefaultRequestHeaders.Add("x-vp-sender-id", "BENCH-EI-WRITER");
-        var next = -1;
-        var loaded = 0L;
-        var failures = 0;
         var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-        {
-            int batch;
-            while ((batch = Interlocked.Increment(ref next)) < batches && !cancellationToken.IsCancellationRequested)
-            {
-                using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(UpdateBatch(batch)));
-                content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=UTF-8");
-                using var response = await client.PostAsync("/platform/engagementindex/Update/1/rivtabp21", content, CancellationToken.None);
-                var text = await response.Content.ReadAsStringAsync(CancellationToken.None);
-                if (response.StatusCode == HttpStatusCode.OK && text.Contains(">OK<", StringComparison.Ordinal))
-                {
-                    Interlocked.Add(ref loaded, BatchSize);
-                }
-                else if (Interlocked.Increment(ref failures) == 1)
-                {
-                    output.WriteLine($"{provider}: Update failed: {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
-                }
-            }
-        }, CancellationToken.None)));
+        var (loaded, failures) = await LoadAsync(client, batches, 4, $"{provider}: Update failed", output, cancellationToken);
         stopwatch.Stop();
         var stored = platform.Services.GetRequiredService<IEngagementStore>().Count();
         output.WriteLine($"{provider,-10} Update: {loaded:N0} engagements in {stopwatch.Elapsed.TotalSeconds:N1} s = {loaded / stopwatch.Elapsed.TotalSeconds:N0} engagements/s ({failures} failed batches, {stored:N0} stored)");
