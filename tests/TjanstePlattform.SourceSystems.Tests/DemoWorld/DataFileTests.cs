@@ -73,4 +73,24 @@ public class DataFileTests
         Assert.That(error.Message, Does.Contain("booking B-1: start '2035'"));
         Assert.That(error.Message, Does.Contain("SE-BOK appears twice").Or.Contain("logical address SE-BOK"));
     }
+
+    [Test]
+    public void The_reference_worlds_files_are_checked_too_and_their_mistakes_listed_together()
+    {
+        File.WriteAllText(Path.Combine(_directory, "systems.json"), """
+            { "systems": [
+                { "hsaId": "SYS-A", "name": "a", "dataController": "SYS-A" },
+                { "hsaId": "SYS-B", "name": "b", "dataController": "SYS-B", "engagementAddress": "SYS-A" },
+                { "hsaId": "SYS-C", "name": "c", "dataController": "SYS-C",
+                  "faults": { "persons": { "12345": { "soapFault": { "faultString": "x" } } } } }
+            ] }
+            """);
+        File.WriteAllText(Path.Combine(_directory, "consumers.json"), """{ "consumers": [ { "hsaId": "", "logicalAddresses": [ "SYS-A" ] }, { "hsaId": "C", "logicalAddresses": [ " " ] } ] }""");
+
+        var error = Assert.Throws<InvalidOperationException>(() => DemoWorldSource.Load(_directory));
+
+        Assert.That(error!.Message, Does.Contain("systems.json: engagementAddress SYS-A of SYS-B is used by another system."));
+        Assert.That(error.Message, Does.Contain("systems.json: system SYS-C faults: persons"));
+        Assert.That(error.Message, Does.Contain("consumers.json: a consumer needs an hsaId").And.Contain("('C')"));
+    }
 }

@@ -231,6 +231,26 @@ public class PropertyTransferTests
     }
 
     [Test]
+    public async Task A_value_longer_than_the_limit_fails_its_transfer_and_is_never_sent()
+    {
+        const int MaxValueChars = 256 * 1024; // the documented limit (README)
+        var huge = new string('x', MaxValueChars + 1);
+        _target.Given(WireMock.RequestBuilders.Request.Create().UsingPost().WithBody(new WildcardMatcher("*<book*"))).AtPriority(0)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody($"<r><id>{huge}</id></r>"));
+        var project = Project(
+            Request("Book", Book)
+            + TransferStep("Take it", Transfer("bookingId", string.Empty, "//id", "#TestCase#", "bookingId"))
+            + Request("Get", "<get id='${#TestCase#bookingId}'/>"));
+
+        var result = await Run(project);
+
+        Assert.That(result.Status, Is.EqualTo(CaseStatus.Failed));
+        Assert.That(result.Steps.SelectMany(s => s.Assertions).Single(a => a.Status == AssertionStatus.Failed).Message,
+            Does.Contain($"replay transfers at most {MaxValueChars}"));
+        Assert.That(Sent(), Has.Count.EqualTo(1), "the case stops before the request that would carry it");
+    }
+
+    [Test]
     public async Task A_transfer_into_a_property_of_the_suite_reaches_the_requests_of_later_cases()
     {
         var project = $$"""
