@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 using TjanstePlattform.Aggregation.Descriptors;
 using TjanstePlattform.Routing.Internal;
@@ -16,8 +15,8 @@ internal static class DirectAnswerReader
     {
         if (answer.Result.Fault is { } fault)
         {
-            var body = fault.Body.Count == 1 ? fault.Body[0] : Join(fault.Body);
-            return ProducerAnswerReader.Read(new ProducerAnswer(fault.StatusCode, body), contract, logicalAddress, at);
+            // A direct entry's fault is always one rendered fault envelope (SoapResponse.FaultOf).
+            return ProducerAnswerReader.Read(new ProducerAnswer(fault.StatusCode, fault.Body[0]), contract, logicalAddress, at);
         }
 
         var filter = new MergeFilterWriter(contract);
@@ -36,18 +35,5 @@ internal static class DirectAnswerReader
         {
             return BranchOutcome.Failed(logicalAddress, at, new BranchFailure(CausingAgent.ServiceProducer, "500", $"The source system's answer could not be written: {ex.Message}"));
         }
-    }
-
-    private static ReadOnlyMemory<byte> Join(IReadOnlyList<ReadOnlyMemory<byte>> segments)
-    {
-        var joined = new byte[segments.Sum(s => s.Length)];
-        var at = 0;
-        foreach (var segment in segments)
-        {
-            segment.Span.CopyTo(joined.AsSpan(at));
-            at += segment.Length;
-        }
-
-        return joined;
     }
 }
