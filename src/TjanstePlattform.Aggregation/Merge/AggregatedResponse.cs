@@ -50,10 +50,7 @@ public sealed class AggregatedResponse
         var merged = contract.EmptyAnswer ? [] : branches.Where(b => b.Succeeded).ToArray();
         foreach (var branch in merged)
         {
-            if (!branch.Records.IsEmpty)
-            {
-                segments.Add(branch.Records);
-            }
+            segments.AddRange(branch.RecordParts);
         }
 
         // Every further merged element after all records, kind by kind, as the schemas order them (careDocumentation*, hasMore*).

@@ -48,7 +48,16 @@ public sealed class BranchOutcome
 
     public bool Succeeded => Failure is null;
 
-    public ReadOnlyMemory<byte> Records { get; private init; }
+    /// <summary>The records as self-contained fragments, in order: one for all of them, or one per record when rendered apart.</summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> RecordParts { get; private init; } = [];
+
+    /// <summary>The records as one fragment.</summary>
+    public ReadOnlyMemory<byte> Records => RecordParts.Count switch
+    {
+        0 => ReadOnlyMemory<byte>.Empty,
+        1 => RecordParts[0],
+        _ => RecordParts.SelectMany(p => p.ToArray()).ToArray(),
+    };
 
     public int RecordCount { get; private init; }
 
@@ -59,7 +68,11 @@ public sealed class BranchOutcome
 
     public static BranchOutcome Success(string logicalAddress, DateTimeOffset at, ReadOnlyMemory<byte> records, int recordCount, ReadOnlyMemory<byte> extensions,
         IReadOnlyList<ReadOnlyMemory<byte>>? moreRecords = null) =>
-        new(logicalAddress, at) { Records = records, RecordCount = recordCount, Extensions = extensions, MoreRecords = moreRecords ?? [] };
+        Success(logicalAddress, at, records.IsEmpty ? [] : [records], recordCount, extensions, moreRecords);
+
+    public static BranchOutcome Success(string logicalAddress, DateTimeOffset at, IReadOnlyList<ReadOnlyMemory<byte>> recordParts, int recordCount,
+        ReadOnlyMemory<byte> extensions, IReadOnlyList<ReadOnlyMemory<byte>>? moreRecords = null) =>
+        new(logicalAddress, at) { RecordParts = recordParts, RecordCount = recordCount, Extensions = extensions, MoreRecords = moreRecords ?? [] };
 
     public static BranchOutcome Failed(string logicalAddress, DateTimeOffset at, BranchFailure failure) =>
         new(logicalAddress, at) { Failure = failure };

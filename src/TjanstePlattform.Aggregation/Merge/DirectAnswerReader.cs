@@ -7,7 +7,8 @@ namespace TjanstePlattform.Aggregation.Merge;
 /// <summary>
 /// One built-in producer's direct answer as a branch of the merge: the answer object is written once, through
 /// <see cref="MergeFilterWriter"/>, into the fragments <see cref="ProducerAnswerReader"/> would have cut from its
-/// envelope; a fault it answered is read as that envelope, so both paths fail alike.
+/// envelope; a fault it answered is read as that envelope, so both paths fail alike. Records a producer shares are
+/// rendered once per record object (<see cref="SharedRecordRenderer"/>).
 /// </summary>
 internal static class DirectAnswerReader
 {
@@ -22,11 +23,20 @@ internal static class DirectAnswerReader
         var filter = new MergeFilterWriter(contract);
         try
         {
-            answer.Operation.WriteBody(filter, answer.Result.Body!);
+            var body = answer.Result.Body!;
+            var shared = answer.Operation.SharedRecords ? SharedRecordRenderer.For(contract, body.GetType()) : null;
+            System.Collections.IList? records = null;
+            answer.Operation.WriteBody(filter, shared is null ? body : shared.WithoutRecords(body, out records));
             if (filter.Root is not { } root || root.LocalName != contract.ResponseElement || root.Namespace != contract.Namespace)
             {
                 return BranchOutcome.Failed(logicalAddress, at, new BranchFailure(CausingAgent.ServiceProducer, "200",
                     $"Expected the answer element {{{contract.Namespace}}}{contract.ResponseElement}, found {{{filter.Root?.Namespace}}}{filter.Root?.LocalName}."));
+            }
+
+            if (shared is not null)
+            {
+                var parts = shared.Render(records, filter.RootNamespaces);
+                return BranchOutcome.Success(logicalAddress, at, parts, parts.Count, filter.Extensions, filter.MoreRecords);
             }
 
             return BranchOutcome.Success(logicalAddress, at, filter.Records, filter.RecordCount, filter.Extensions, filter.MoreRecords);

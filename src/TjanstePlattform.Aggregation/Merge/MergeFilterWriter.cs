@@ -36,6 +36,9 @@ internal sealed class MergeFilterWriter(AggregatedContract contract) : XmlWriter
 
     public int RecordCount { get; private set; }
 
+    /// <summary>The namespaces the response element declared (each kept child declares them again).</summary>
+    public IReadOnlyList<(string Prefix, string Uri)> RootNamespaces => _rootNamespaces;
+
     public override WriteState WriteState => !_started ? WriteState.Start : _inRootAttribute ? WriteState.Attribute : _depth == 0 ? WriteState.Content : WriteState.Element;
 
     public override void WriteStartDocument() => _started = true;

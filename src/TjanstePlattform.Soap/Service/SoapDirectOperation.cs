@@ -13,7 +13,14 @@ namespace TjanstePlattform.Soap.Service;
 public sealed record SoapDirectOperation(
     Type RequestType,
     Func<SoapDirectCall, object, ValueTask<object>> Handle,
-    Action<XmlWriter, object> WriteBody);
+    Action<XmlWriter, object> WriteBody)
+{
+    /// <summary>
+    /// The answer's repeated elements are shared objects that never change once handed out (the producer maps each
+    /// stored record once), so a caller may keep what it renders of each one per object.
+    /// </summary>
+    public bool SharedRecords { get; init; }
+}
 
 /// <summary>What a direct call carries besides its body: what the router would have told the producer.</summary>
 /// <param name="LogicalAddress">The receiver (the LogicalAddress header the producer would have read).</param>

@@ -23,7 +23,11 @@ internal sealed class JournalService
         {
             SourceSystemOperation.Create<GetMedicationHistoryType, GetMedicationHistoryResponseType>(
                 GetMedicationHistoryInteraction, "2", ActOutcomeNamespaces.GetMedicationHistoryResponder, [ActOutcomeNamespaces.Core, ActOutcomeNamespaces.Core21],
-                (call, request) => Task.FromResult(GetMedicationHistory(system, call, request))),
+                (call, request) => Task.FromResult(GetMedicationHistory(system, call, request))) with
+            {
+                // MedicationRecordMapper hands out one object per stored record.
+                SharedRecords = true,
+            },
         };
         if (system.RequestActivities is not null)
         {

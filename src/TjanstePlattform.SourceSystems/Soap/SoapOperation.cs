@@ -41,6 +41,9 @@ internal sealed record SourceSystemOperation(
             async (call, request) => await handle(call, (XElement)request).ConfigureAwait(false),
             [contractNamespace]);
 
+    /// <summary>The answer's records are shared, never-changed objects (see <c>SoapDirectOperation.SharedRecords</c>).</summary>
+    public bool SharedRecords { get; init; }
+
     /// <summary>True for an operation made by <see cref="CreateXml"/>.</summary>
     public bool IsXml => RequestType == typeof(XElement);
 }

@@ -109,7 +109,10 @@ internal sealed partial class SourceSystemServices(
                 async (direct, body) => await operation.Handle(
                     new SoapCall(system.HsaId, direct.LogicalAddress, direct.Header(RivtaNamespaces.InteroperabilityHeaders, "Actor"), direct.OriginalConsumer, direct.CorrelationId, direct.Aborted),
                     body).ConfigureAwait(false),
-                Write),
+                Write)
+            {
+                SharedRecords = operation.SharedRecords,
+            },
         };
     }
 

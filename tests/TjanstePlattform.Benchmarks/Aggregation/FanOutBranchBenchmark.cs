@@ -54,6 +54,7 @@ public sealed class FanOutBranchBenchmark : IBenchmark
             ?? throw new InvalidOperationException("JRN1 is not a built-in.");
 
         output.WriteLine($"{iterations} calls each, one thread, JRN1 for Tolvan");
+        Measure(output, "read the envelope (SoapEnvelopeReader)", iterations, () => SoapEnvelopeReader.Read(aggregated, limits, Context()));
         Measure(output, "read the consumer request (AgP)", iterations, () => Request());
         Measure(output, "router decision (FindDirect)", iterations, () => router.FindDirect(call));
         Measure(output, "bind the request", iterations, () => SoapBodies.Bind(request.Soap!.Body, route.RequestType));
