@@ -16,6 +16,9 @@ namespace TjanstePlattform.EngagementIndex.Storage;
 /// </summary>
 internal sealed partial class SqliteEngagementStore : IEngagementStore, INotificationOutbox, IDisposable
 {
+    /// <summary>FindContent keys kept in memory (a few hundred bytes each).</summary>
+    private const int MaxCachedKeys = 100_000;
+
     private const string EngagementColumns =
         "resident, service_domain, categorization, logical_address, business_object_id, clinical_process_interest_id, " +
         "most_recent_content, source_system, data_controller, owner, creation_time, update_time";
@@ -27,6 +30,7 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentBag<ReadSession> _readers = [];
     private readonly Lock _initLock = new();
+    private readonly EngagementReadCache _cache = new(MaxCachedKeys);
     private Writer? _writer;
     private bool _disposed;
 
@@ -122,6 +126,7 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
             }
 
             transaction.Commit();
+            _cache.Clear();
             return new EngagementWriteResult(changes, subscribers);
         }
         finally
@@ -136,19 +141,23 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
         var session = RentReader();
         try
         {
-            var command = query.Categorization is null ? session.Find : session.FindByCategorization;
-            command.Parameters[0].Value = query.RegisteredResidentIdentification;
-            command.Parameters[1].Value = query.ServiceDomain;
-            if (query.Categorization is not null)
+            // Any commit to the file since this connection last looked (ours or another process's) empties the cache.
+            var generation = _cache.Generation;
+            if (session.SeesChange())
             {
-                command.Parameters[2].Value = query.Categorization;
+                _cache.Clear();
+                generation = _cache.Generation;
             }
 
-            var found = new List<Engagement>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            if (!_cache.TryGet(query, out var rows))
             {
-                var engagement = ReadEngagement(reader);
+                rows = Read(session, query);
+                _cache.Keep(query, rows, generation);
+            }
+
+            var found = new List<Engagement>(rows.Length);
+            foreach (var engagement in rows)
+            {
                 if (Matches(engagement, query))
                 {
                     found.Add(engagement);
@@ -161,6 +170,27 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
         {
             ReturnReader(session);
         }
+    }
+
+    /// <summary>Every row of the query's resident, service domain and categorization (the other filters are applied after).</summary>
+    private static Engagement[] Read(ReadSession session, EngagementQuery query)
+    {
+        var command = query.Categorization is null ? session.Find : session.FindByCategorization;
+        command.Parameters[0].Value = query.RegisteredResidentIdentification;
+        command.Parameters[1].Value = query.ServiceDomain;
+        if (query.Categorization is not null)
+        {
+            command.Parameters[2].Value = query.Categorization;
+        }
+
+        var rows = new List<Engagement>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(ReadEngagement(reader));
+        }
+
+        return [.. rows];
     }
 
     public UpdatesPage GetUpdates(string serviceDomain, string since, string? afterResident, int pageSize)
@@ -737,6 +767,11 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
             FindByCategorization.Parameters.Add(new SqliteParameter { ParameterName = "$d" });
             FindByCategorization.Parameters.Add(new SqliteParameter { ParameterName = "$c" });
             FindByCategorization.Prepare();
+            var prepared = SQLitePCL.raw.sqlite3_prepare_v2(connection.Handle, "PRAGMA data_version", out _dataVersionStatement);
+            if (prepared != SQLitePCL.raw.SQLITE_OK)
+            {
+                throw new SqliteException($"PRAGMA data_version could not be prepared: {SQLitePCL.raw.sqlite3_errmsg(connection.Handle).utf8_to_string()}", prepared);
+            }
         }
 
         public SqliteConnection Connection { get; }
@@ -744,6 +779,29 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
         public SqliteCommand Find { get; }
 
         public SqliteCommand FindByCategorization { get; }
+
+        // Stepped through SQLitePCL directly: a command and its reader cost more than the pragma itself.
+        private readonly SQLitePCL.sqlite3_stmt _dataVersionStatement;
+        private long _dataVersion = -1;
+
+        /// <summary>
+        /// True when a commit reached the file since this connection last asked (PRAGMA data_version changes for every
+        /// commit by another connection: this process's writer or another process).
+        /// </summary>
+        public bool SeesChange()
+        {
+            if (SQLitePCL.raw.sqlite3_step(_dataVersionStatement) != SQLitePCL.raw.SQLITE_ROW)
+            {
+                SQLitePCL.raw.sqlite3_reset(_dataVersionStatement);
+                return true; // Unknown: treat as changed, the cache only gets emptied.
+            }
+
+            var now = SQLitePCL.raw.sqlite3_column_int64(_dataVersionStatement, 0);
+            SQLitePCL.raw.sqlite3_reset(_dataVersionStatement);
+            var changed = now != _dataVersion;
+            _dataVersion = now;
+            return changed;
+        }
 
         public static ReadSession Open(string connectionString)
         {
@@ -762,6 +820,7 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
         {
             Find.Dispose();
             FindByCategorization.Dispose();
+            _dataVersionStatement.Dispose();
             Connection.Dispose();
         }
     }
