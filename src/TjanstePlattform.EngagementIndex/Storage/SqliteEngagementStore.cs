@@ -16,6 +16,9 @@ namespace TjanstePlattform.EngagementIndex.Storage;
 /// </summary>
 internal sealed partial class SqliteEngagementStore : IEngagementStore, INotificationOutbox, IDisposable
 {
+    /// <summary>How soon FindContent sees a commit another process made to the file.</summary>
+    internal static readonly TimeSpan ForeignCommitCheckInterval = TimeSpan.FromMilliseconds(100);
+
     /// <summary>FindContent keys kept in memory (a few hundred bytes each).</summary>
     private const int MaxCachedKeys = 100_000;
 
@@ -31,6 +34,8 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
     private readonly ConcurrentBag<ReadSession> _readers = [];
     private readonly Lock _initLock = new();
     private readonly EngagementReadCache _cache = new(MaxCachedKeys);
+    private readonly long _foreignCheckTicks;
+    private long _nextForeignCheck;
     private Writer? _writer;
     private bool _disposed;
 
@@ -47,6 +52,7 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
         _maxReaders = Math.Max(1, maxReaders);
         _time = time;
         _logger = logger;
+        _foreignCheckTicks = (long)(ForeignCommitCheckInterval.TotalSeconds * time.TimestampFrequency);
     }
 
     /// <summary>The database file.</summary>
@@ -141,9 +147,14 @@ internal sealed partial class SqliteEngagementStore : IEngagementStore, INotific
         var session = RentReader();
         try
         {
-            // Any commit to the file since this connection last looked (ours or another process's) empties the cache.
+            // Our own writes empty the cache when they commit. A commit by another process to the same file (not a
+            // supported way to share the index: several instances share PostgreSQL) is seen within
+            // ForeignCommitCheckInterval, as the SQLite catalog sees one: asking SQLite on every FindContent costs a
+            // read transaction, more than the rest of the look-up.
             var generation = _cache.Generation;
-            if (session.SeesChange())
+            var now = _time.GetTimestamp();
+            var due = Interlocked.Read(ref _nextForeignCheck);
+            if (now >= due && Interlocked.CompareExchange(ref _nextForeignCheck, now + _foreignCheckTicks, due) == due && session.SeesChange())
             {
                 _cache.Clear();
                 generation = _cache.Generation;

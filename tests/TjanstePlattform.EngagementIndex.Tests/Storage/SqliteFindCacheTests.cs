@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TjanstePlattform.EngagementIndex.Engagements;
 using TjanstePlattform.EngagementIndex.Storage;
+using TjanstePlattform.Testing;
 
 namespace TjanstePlattform.EngagementIndex.Tests.Storage;
 
 /// <summary>
-/// FindContent answers from memory only while the index is unchanged: a write through the store, or a commit to the
-/// same file by another connection, is seen by the next FindContent; the cache stays within its bound.
+/// FindContent answers from memory only while the index is unchanged: a write through the store is seen by the next
+/// FindContent, a commit to the same file by another process within the check interval; the cache stays within its bound.
 /// </summary>
 public sealed class SqliteFindCacheTests
 {
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     private string _directory = null!;
     private SqliteEngagementStore _store = null!;
 
@@ -18,7 +20,7 @@ public sealed class SqliteFindCacheTests
     {
         _directory = Path.Combine(Path.GetTempPath(), "tjp-tests", "ei-cache-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
-        _store = Open(_directory);
+        _store = Open(_directory, _time);
     }
 
     [TearDown]
@@ -28,8 +30,8 @@ public sealed class SqliteFindCacheTests
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static SqliteEngagementStore Open(string directory) =>
-        new(Path.Combine(directory, "ei.db"), 2, TimeProvider.System, NullLogger<SqliteEngagementStore>.Instance);
+    private static SqliteEngagementStore Open(string directory, TimeProvider time) =>
+        new(Path.Combine(directory, "ei.db"), 2, time, NullLogger<SqliteEngagementStore>.Instance);
 
     private static Engagement Engagement(string logicalAddress, string mostRecentContent = "20240101120000") =>
         new("191212121212", "riv:crm:scheduling", "NA", logicalAddress, "NA", "NA", mostRecentContent, "SE-SRC", "SE-DC", "OWNER", null, null);
@@ -60,18 +62,19 @@ public sealed class SqliteFindCacheTests
     }
 
     [Test]
-    public async Task A_commit_by_another_connection_to_the_file_is_seen_by_the_next_find()
+    public async Task A_commit_by_another_process_to_the_file_is_seen_within_the_check_interval()
     {
         await Save(_store, Engagement("SE-A"));
         Assert.That(Addresses(), Is.EqualTo(new[] { "SE-A" }));
 
         // Another store over the same file: its own writer and readers, as another process would have.
-        using (var other = Open(_directory))
+        using (var other = Open(_directory, TimeProvider.System))
         {
             await Save(other, Engagement("SE-B"));
             await Delete(other, Engagement("SE-A"));
         }
 
+        _time.Advance(SqliteEngagementStore.ForeignCommitCheckInterval);
         Assert.That(Addresses(), Is.EqualTo(new[] { "SE-B" }));
     }
 
