@@ -51,6 +51,7 @@ public sealed class RouterLogicBenchmark : IBenchmark
             [new Cooperation(1, Sender, Receiver, GetMedicationHistoryNamespace, validity, [])]));
         var forwarder = new TransformsOnlyForwarder(Encoding.UTF8.GetBytes(GetMedicationHistoryResponse()));
         services.AddSingleton<IHttpForwarder>(forwarder);
+        services.AddSingleton<IPlatformAddress>(new FixedAddress(new Uri("http://127.0.0.1:9/")));
         await using var provider = services.BuildServiceProvider();
         var router = provider.GetRequiredService<RouterEndpoint>();
         var invoker = new HttpMessageInvoker(new SocketsHttpHandler());
@@ -144,5 +145,13 @@ public sealed class RouterLogicBenchmark : IBenchmark
 
             return ForwarderError.None;
         }
+    }
+
+    /// <summary>The platform's address as the host would know it once listening (no built-in producer is called here).</summary>
+    private sealed class FixedAddress(Uri address) : IPlatformAddress
+    {
+        public Uri? BaseAddress => address;
+
+        public Task<Uri> GetBaseAddressAsync(CancellationToken cancellationToken = default) => Task.FromResult(address);
     }
 }
