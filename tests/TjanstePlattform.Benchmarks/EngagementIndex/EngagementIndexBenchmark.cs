@@ -192,6 +192,11 @@ public sealed class EngagementIndexBenchmark : IBenchmark
 
     internal static string Percentiles(List<double> latencies)
     {
+        if (latencies.Count == 0)
+        {
+            return "n=0";
+        }
+
         latencies.Sort();
         double At(double p) => latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
         return string.Create(CultureInfo.InvariantCulture, $"n={latencies.Count:N0} p50={At(0.50):F3} ms p90={At(0.90):F3} ms p99={At(0.99):F3} ms max={latencies[^1]:F3} ms");

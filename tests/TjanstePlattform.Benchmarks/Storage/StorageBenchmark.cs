@@ -119,11 +119,15 @@ public sealed class StorageBenchmark : IBenchmark
         var finder = platform.Services.GetRequiredService<IEngagementFinder>();
         var patients = (int)Math.Max(1, stored / PerPatient);
         var random = new Random(42);
-        var latencies = new List<double>(finds);
+        // A patient's first FindContent reads the store; SQLite answers a repeated one from memory until the index changes.
+        var first = new List<double>(finds);
+        var again = new List<double>(finds);
+        var seen = new HashSet<int>();
         for (var i = 0; i < finds + 500; i++)
         {
+            var patient = random.Next(patients);
             var started = Stopwatch.GetTimestamp();
-            var found = await finder.FindAsync(new EngagementQuery(Patient(random.Next(patients)), Domain), cancellationToken);
+            var found = await finder.FindAsync(new EngagementQuery(Patient(patient), Domain), cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (found.Count != PerPatient)
             {
@@ -131,12 +135,14 @@ public sealed class StorageBenchmark : IBenchmark
                 return;
             }
 
+            var firstRead = seen.Add(patient);
             if (i >= 500)
             {
-                latencies.Add(elapsed);
+                (firstRead ? first : again).Add(elapsed);
             }
         }
 
-        output.WriteLine($"{provider,-10} FindContent in-process at {stored:N0} engagements: {Percentiles(latencies)}");
+        output.WriteLine($"{provider,-10} FindContent in-process at {stored:N0} engagements, a patient's first: {Percentiles(first)}");
+        output.WriteLine($"{provider,-10} FindContent in-process at {stored:N0} engagements, repeated:        {Percentiles(again)}");
     }
 }
