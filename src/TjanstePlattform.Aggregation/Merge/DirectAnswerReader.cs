@@ -1,6 +1,7 @@
 using System.Xml;
 using TjanstePlattform.Aggregation.Descriptors;
 using TjanstePlattform.Routing.Internal;
+using TjanstePlattform.Soap.Service;
 
 namespace TjanstePlattform.Aggregation.Merge;
 
@@ -24,7 +25,7 @@ internal static class DirectAnswerReader
         try
         {
             var body = answer.Result.Body!;
-            var shared = answer.Operation.SharedRecords ? SharedRecordRenderer.For(contract, body.GetType()) : null;
+            var shared = answer.Operation.SharedRecords ? SharedRecordRenderer.For(body.GetType(), contract.Record, contract.Namespace) : null;
             System.Collections.IList? records = null;
             answer.Operation.WriteBody(filter, shared is null ? body : shared.WithoutRecords(body, out records));
             if (filter.Root is not { } root || root.LocalName != contract.ResponseElement || root.Namespace != contract.Namespace)

@@ -55,9 +55,11 @@ public static class SoapBodies
 
     /// <summary>
     /// A SOAP 1.1 envelope with <paramref name="headers"/> and <paramref name="body"/> as the only Body child, serialized
-    /// with <paramref name="serializer"/> and the given namespace declarations.
+    /// with <paramref name="serializer"/> and the given namespace declarations; with <paramref name="shared"/>, the
+    /// answer's shared records are put in as they were rendered once.
     /// </summary>
-    public static ReadOnlyMemory<byte> Envelope(object body, XmlSerializer serializer, XmlSerializerNamespaces namespaces, IEnumerable<(object Value, string Name, string Namespace)>? headers = null)
+    public static ReadOnlyMemory<byte> Envelope(object body, XmlSerializer serializer, XmlSerializerNamespaces namespaces,
+        IEnumerable<(object Value, string Name, string Namespace)>? headers = null, SharedRecordRenderer? shared = null)
     {
         var hint = SizeHints.GetOrCreateValue(serializer);
         using var buffer = Buffer(hint);
@@ -73,7 +75,15 @@ public static class SoapBodies
 
             writer.WriteEndElement();
             writer.WriteStartElement("soap", "Body", RivtaNamespaces.Soap11Envelope);
-            serializer.Serialize(writer, body, namespaces);
+            if (shared is { IsFirstChild: true })
+            {
+                var rest = shared.WithoutRecords(body, out var records);
+                serializer.Serialize(new RecordSplicingWriter(writer, buffer, shared.Render(records, namespaces)), rest, namespaces);
+            }
+            else
+            {
+                serializer.Serialize(writer, body, namespaces);
+            }
             writer.WriteEndElement();
             writer.WriteEndElement();
             writer.WriteEndDocument();

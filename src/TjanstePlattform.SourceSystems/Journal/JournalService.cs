@@ -26,7 +26,7 @@ internal sealed class JournalService
                 (call, request) => Task.FromResult(GetMedicationHistory(system, call, request))) with
             {
                 // MedicationRecordMapper hands out one object per stored record.
-                SharedRecords = true,
+                SharedRecordElement = "medicationMedicalRecord",
             },
         };
         if (system.RequestActivities is not null)

@@ -41,8 +41,11 @@ internal sealed record SourceSystemOperation(
             async (call, request) => await handle(call, (XElement)request).ConfigureAwait(false),
             [contractNamespace]);
 
-    /// <summary>The answer's records are shared, never-changed objects (see <c>SoapDirectOperation.SharedRecords</c>).</summary>
-    public bool SharedRecords { get; init; }
+    /// <summary>
+    /// The name of the answer's record element when its records are shared, never-changed objects (see
+    /// <c>SoapDirectOperation.SharedRecords</c>): each is rendered once, for the envelope and the aggregating services alike.
+    /// </summary>
+    public string? SharedRecordElement { get; init; }
 
     /// <summary>True for an operation made by <see cref="CreateXml"/>.</summary>
     public bool IsXml => RequestType == typeof(XElement);

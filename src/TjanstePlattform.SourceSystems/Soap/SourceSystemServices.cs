@@ -69,6 +69,9 @@ internal sealed partial class SourceSystemServices(
     {
         var serializer = operation.IsXml ? null : SoapBodies.SerializerFor(operation.ResponseType, operation.ResponseElement, operation.ContractNamespace);
         var namespaces = SoapBodies.Prefixed(operation.Namespaces);
+        var shared = operation.SharedRecordElement is { } element
+            ? SharedRecordRenderer.For(operation.ResponseType, element, operation.ContractNamespace)
+            : null;
         void Write(System.Xml.XmlWriter writer, object response)
         {
             if (response is System.Xml.Linq.XElement xml)
@@ -100,7 +103,7 @@ internal sealed partial class SourceSystemServices(
             var response = await operation.Handle(call, body).ConfigureAwait(false);
             return SoapResponse.Ok(response is System.Xml.Linq.XElement xml
                 ? SoapBodies.Envelope(xml)
-                : SoapBodies.Envelope(response, serializer!, namespaces));
+                : SoapBodies.Envelope(response, serializer!, namespaces, shared: shared));
         })
         {
             // The aggregating services' fan-out: the same handler over the request they already read, no envelope between.
@@ -111,7 +114,7 @@ internal sealed partial class SourceSystemServices(
                     body).ConfigureAwait(false),
                 Write)
             {
-                SharedRecords = operation.SharedRecords,
+                SharedRecords = shared is not null,
             },
         };
     }

@@ -10,7 +10,7 @@ using TjanstePlattform.Soap.Service;
 namespace TjanstePlattform.Aggregation.Tests.Merge;
 
 /// <summary>
-/// Records a producer shares are rendered once per record object, and what is rendered is what
+/// Records a producer shares are rendered once per record object, and what the merge takes of them is what
 /// <see cref="MergeFilterWriter"/> makes of the whole answer: the same records, the rest of the answer unchanged.
 /// </summary>
 public class SharedRecordRendererTests
@@ -55,7 +55,7 @@ public class SharedRecordRendererTests
         var whole = new MergeFilterWriter(BuiltIns.MedicationHistory);
         Write(whole, answer);
 
-        var renderer = SharedRecordRenderer.For(BuiltIns.MedicationHistory, typeof(GetMedicationHistoryResponseType))!;
+        var renderer = SharedRecordRenderer.For(typeof(GetMedicationHistoryResponseType), BuiltIns.MedicationHistory.Record, BuiltIns.MedicationHistory.Namespace)!;
         var (filter, parts) = RenderApart(renderer, answer);
 
         Assert.That(parts, Has.Count.EqualTo(2).And.Count.EqualTo(whole.RecordCount));
@@ -75,7 +75,7 @@ public class SharedRecordRendererTests
     [Test]
     public void A_record_object_is_rendered_once_and_a_new_object_anew()
     {
-        var renderer = SharedRecordRenderer.For(BuiltIns.MedicationHistory, typeof(GetMedicationHistoryResponseType))!;
+        var renderer = SharedRecordRenderer.For(typeof(GetMedicationHistoryResponseType), BuiltIns.MedicationHistory.Record, BuiltIns.MedicationHistory.Namespace)!;
         var shared = Record("DOC-SHARED");
         var first = Text(RenderApart(renderer, Answer(shared)).Parts);
 
@@ -92,7 +92,7 @@ public class SharedRecordRendererTests
     [Test]
     public void An_answer_without_a_record_list_is_written_whole()
     {
-        Assert.That(SharedRecordRenderer.For(BuiltIns.MedicationHistory, typeof(XElement)), Is.Null);
-        Assert.That(SharedRecordRenderer.For(BuiltIns.Schedule, typeof(GetMedicationHistoryResponseType)), Is.Null, "another contract's record element");
+        Assert.That(SharedRecordRenderer.For(typeof(XElement), BuiltIns.MedicationHistory.Record, BuiltIns.MedicationHistory.Namespace), Is.Null);
+        Assert.That(SharedRecordRenderer.For(typeof(GetMedicationHistoryResponseType), BuiltIns.Schedule.Record, BuiltIns.Schedule.Namespace), Is.Null, "another contract's record element");
     }
 }

@@ -66,6 +66,9 @@ public sealed class FanOutBranchBenchmark : IBenchmark
         var serializer = SoapBodies.SerializerFor(responseBody.GetType(), request.Contract.ResponseElement, request.Contract.Namespace);
         var prefixes = SoapBodies.Prefixed([request.Contract.Namespace, "urn:riv:clinicalprocess:activityprescription:actoutcome:2", "urn:riv:clinicalprocess:activityprescription:actoutcome:2.1"]);
         Measure(output, "the same answer as an envelope (SoapBodies.Envelope)", iterations, () => SoapBodies.Envelope(responseBody, serializer, prefixes));
+        var shared = SharedRecordRenderer.For(responseBody.GetType(), request.Contract.Record, request.Contract.Namespace);
+        Measure(output, "the same envelope, records rendered once (SharedRecordRenderer)", iterations,
+            () => SoapBodies.Envelope(responseBody, serializer, prefixes, shared: shared));
         Measure(output, "whole direct branch (PrepareDirect + run)", iterations,
             () => caller.PrepareDirect(request, "SE2321000016-JRN1", consumer)!(CancellationToken.None).AsTask().GetAwaiter().GetResult());
         var engine = services.GetRequiredService<AggregationEngine>();
