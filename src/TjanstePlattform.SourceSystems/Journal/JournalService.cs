@@ -60,21 +60,41 @@ internal sealed class JournalService
 
         var portal = call.OriginalConsumer is { } consumer
             && system.PatientPortalConsumers.Any(c => string.Equals(c, consumer, StringComparison.OrdinalIgnoreCase));
-        var records = system.MedicationRecords
-            .Where(r => r.PatientId == request.PatientId.Id.Trim())
-            .Where(r => !portal || r.ApprovedForPatient)
-            .Where(r => sourceSystem is null || string.Equals(sourceSystem, system.HsaId, StringComparison.OrdinalIgnoreCase)
-                || system.LogicalAddresses.Contains(sourceSystem, StringComparer.OrdinalIgnoreCase))
-            .Where(r => request.CareUnitHSAId.Count == 0 || request.CareUnitHSAId.Contains(r.CareUnit.HsaId, StringComparer.OrdinalIgnoreCase))
-            .Where(r => request.CareGiverHSAId.Count == 0 || request.CareGiverHSAId.Contains(r.CareGiver.HsaId, StringComparer.OrdinalIgnoreCase))
-            .Where(r => careContacts.Count == 0 || (r.CareContactId is not null && careContacts.Contains(r.CareContactId, StringComparer.Ordinal)))
-            .Where(r => request.PrescriptionStatus is not { } status || r.PrescriptionStatus == status.ToString())
-            .Where(r => request.PrescriptionChainId is not { } chain || SameId(system, r.PrescriptionChainId, chain))
-            .Where(r => request.DatePeriod is not { } period || Overlaps(r, period))
-            .OrderBy(r => r.AuthorTime, StringComparer.Ordinal)
-            .ThenBy(r => r.DocumentId, StringComparer.Ordinal)
-            .Select(r => MedicationRecordMapper.Map(system, r))
-            .ToList();
+        var patient = request.PatientId.Id.Trim();
+        var ownSource = sourceSystem is null || string.Equals(sourceSystem, system.HsaId, StringComparison.OrdinalIgnoreCase)
+            || system.LogicalAddresses.Contains(sourceSystem, StringComparer.OrdinalIgnoreCase);
+
+        // One pass over the journal (a call per branch of every aggregated call lands here), then the answer's order.
+        var matching = new List<(MedicationRecordData Record, int At)>();
+        var all = ownSource ? system.MedicationRecords : [];
+        for (var at = 0; at < all.Count; at++)
+        {
+            var r = all[at];
+            if (r.PatientId == patient
+                && (!portal || r.ApprovedForPatient)
+                && (request.CareUnitHSAId.Count == 0 || request.CareUnitHSAId.Contains(r.CareUnit.HsaId, StringComparer.OrdinalIgnoreCase))
+                && (request.CareGiverHSAId.Count == 0 || request.CareGiverHSAId.Contains(r.CareGiver.HsaId, StringComparer.OrdinalIgnoreCase))
+                && (careContacts.Count == 0 || (r.CareContactId is not null && careContacts.Contains(r.CareContactId, StringComparer.Ordinal)))
+                && (request.PrescriptionStatus is not { } status || r.PrescriptionStatus == status.ToString())
+                && (request.PrescriptionChainId is not { } chain || SameId(system, r.PrescriptionChainId, chain))
+                && (request.DatePeriod is not { } period || Overlaps(r, period)))
+            {
+                matching.Add((r, at));
+            }
+        }
+
+        // By author time, then document id; the journal's own order last, so equal keys keep it (a stable sort).
+        matching.Sort(static (x, y) =>
+        {
+            var by = string.CompareOrdinal(x.Record.AuthorTime, y.Record.AuthorTime);
+            by = by != 0 ? by : string.CompareOrdinal(x.Record.DocumentId, y.Record.DocumentId);
+            return by != 0 ? by : x.At.CompareTo(y.At);
+        });
+        var records = new List<MedicationMedicalRecordType>(matching.Count);
+        foreach (var (record, _) in matching)
+        {
+            records.Add(MedicationRecordMapper.Map(system, record));
+        }
 
         return new GetMedicationHistoryResponseType
         {
