@@ -42,16 +42,7 @@ public readonly struct EngagementKey : IEquatable<EngagementKey>
     public static string OrNotApplicable(string? value) => string.IsNullOrEmpty(value) ? NotApplicable : value;
 
     /// <summary>The key of an engagement (its owner included).</summary>
-    public static EngagementKey Of(Engagement engagement) => Of(
-        engagement.RegisteredResidentIdentification,
-        engagement.ServiceDomain,
-        engagement.Categorization,
-        engagement.LogicalAddress,
-        engagement.BusinessObjectInstanceIdentifier,
-        engagement.ClinicalProcessInterestId,
-        engagement.SourceSystem,
-        engagement.DataController,
-        engagement.Owner);
+    public static EngagementKey Of(Engagement engagement) => WithOwner(engagement, engagement.Owner);
 
     /// <summary>The key of the same engagement with another owner (a locally owned twin of a remote engagement).</summary>
     public static EngagementKey WithOwner(Engagement engagement, string owner) => Of(
