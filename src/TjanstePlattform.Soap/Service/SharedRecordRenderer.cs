@@ -38,8 +38,11 @@ public sealed class SharedRecordRenderer
     // Keyed by the record object itself: an entry lives exactly as long as the producer keeps the record.
     private readonly ConditionalWeakTable<object, byte[]> _rendered = new();
 
-    private SharedRecordRenderer(PropertyInfo records, bool first, XmlSerializer serializer)
+    private readonly Type _answerType;
+
+    private SharedRecordRenderer(Type answerType, PropertyInfo records, bool first, XmlSerializer serializer)
     {
+        _answerType = answerType;
         _records = records;
         IsFirstChild = first;
         _serializer = serializer;
@@ -83,11 +86,14 @@ public sealed class SharedRecordRenderer
             var first = members.All(m => Order(m.Elements, m.Any) >= 0)
                 ? members.All(m => m.Property == property || element.Order < Order(m.Elements, m.Any))
                 : members.All(m => Order(m.Elements, m.Any) < 0) && members[0].Property == property;
-            return new SharedRecordRenderer(property, first, SoapBodies.SerializerFor(type.GetGenericArguments()[0], elementName, ns));
+            return new SharedRecordRenderer(answerType, property, first, SoapBodies.SerializerFor(type.GetGenericArguments()[0], elementName, ns));
         }
 
         return null;
     }
+
+    /// <summary>True when <paramref name="answer"/> is of the type this renderer was made for.</summary>
+    public bool Takes(object answer) => answer.GetType() == _answerType;
 
     /// <summary>A shallow copy of <paramref name="answer"/> without its records, and the records taken out of it.</summary>
     public object WithoutRecords(object answer, out IList? records)

@@ -75,7 +75,7 @@ public static class SoapBodies
 
             writer.WriteEndElement();
             writer.WriteStartElement("soap", "Body", RivtaNamespaces.Soap11Envelope);
-            if (shared is { IsFirstChild: true })
+            if (shared is { IsFirstChild: true } && shared.Takes(body))
             {
                 var rest = shared.WithoutRecords(body, out var records);
                 serializer.Serialize(new RecordSplicingWriter(writer, buffer, shared.Render(records, namespaces)), rest, namespaces);

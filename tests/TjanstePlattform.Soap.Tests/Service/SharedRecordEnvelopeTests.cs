@@ -122,4 +122,14 @@ public class SharedRecordEnvelopeTests
         var answer = new LateRecords { Result = "OK", Records = [new Record { Id = "R" }] };
         Assert.That(SoapBodies.Envelope(answer, serializer, Prefixes, shared: late).ToArray(), Is.EqualTo(SoapBodies.Envelope(answer, serializer, Prefixes).ToArray()));
     }
+
+    [Test]
+    public void An_answer_of_another_type_than_the_renderers_is_written_by_the_serializer()
+    {
+        var serializer = SoapBodies.SerializerFor(typeof(LateRecords), "LateResponse", Ns);
+        var answer = new LateRecords { Result = "OK", Records = [new Record { Id = "R" }] };
+
+        Assert.That(SoapBodies.Envelope(answer, serializer, Prefixes, shared: Renderer).ToArray(),
+            Is.EqualTo(SoapBodies.Envelope(answer, serializer, Prefixes).ToArray()));
+    }
 }
