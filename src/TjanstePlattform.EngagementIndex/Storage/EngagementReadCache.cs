@@ -7,8 +7,9 @@ namespace TjanstePlattform.EngagementIndex.Storage;
 /// FindContent's rows kept in memory per (resident, service domain, categorization) until the index changes: every
 /// aggregated call starts with a FindContent, and reading its rows from SQLite cost more than the rest of a fan-out to
 /// two built-in producers. The store empties it on every change it sees; a read that raced a change is not kept
-/// (the generation it started under is gone). At most <paramref name="capacity"/> keys: past that, reads go to the
-/// file until the next change, so a caller asking for many residents cannot grow it.
+/// (the generation it started under is gone). Only answers with rows are kept, so the keys are combinations the index
+/// holds, not whatever callers ask for; and at most <paramref name="capacity"/> of them: past that, reads go to the
+/// file until the next change.
 /// </summary>
 internal sealed class EngagementReadCache(int capacity)
 {
@@ -25,7 +26,7 @@ internal sealed class EngagementReadCache(int capacity)
     /// <summary>Keeps rows read under <paramref name="generation"/>, unless a change came in between.</summary>
     public void Keep(EngagementQuery query, Engagement[] rows, long generation)
     {
-        if (Volatile.Read(ref _count) >= capacity || generation != Generation)
+        if (rows.Length == 0 || Volatile.Read(ref _count) >= capacity || generation != Generation)
         {
             return;
         }

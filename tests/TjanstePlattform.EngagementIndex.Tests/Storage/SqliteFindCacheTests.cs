@@ -7,7 +7,8 @@ namespace TjanstePlattform.EngagementIndex.Tests.Storage;
 
 /// <summary>
 /// FindContent answers from memory only while the index is unchanged: a write through the store is seen by the next
-/// FindContent, a commit to the same file by another process within the check interval; the cache stays within its bound.
+/// FindContent, a commit to the same file by another process within the check interval; the cache keeps only answers
+/// with rows and stays within its bound.
 /// </summary>
 public sealed class SqliteFindCacheTests
 {
@@ -96,14 +97,24 @@ public sealed class SqliteFindCacheTests
         var cache = new EngagementReadCache(capacity: 3);
         for (var i = 0; i < 10; i++)
         {
-            cache.Keep(new EngagementQuery($"19121212{i:D4}", "riv:crm:scheduling"), [], cache.Generation);
+            cache.Keep(new EngagementQuery($"19121212{i:D4}", "riv:crm:scheduling"), [Engagement("SE-A")], cache.Generation);
         }
 
         var kept = Enumerable.Range(0, 10).Count(i => cache.TryGet(new EngagementQuery($"19121212{i:D4}", "riv:crm:scheduling"), out _));
         Assert.That(kept, Is.EqualTo(3));
 
         cache.Clear();
-        cache.Keep(Tolvan, [], cache.Generation);
+        cache.Keep(Tolvan, [Engagement("SE-A")], cache.Generation);
         Assert.That(cache.TryGet(Tolvan, out _), Is.True, "a change empties it and it fills again");
+    }
+
+    [Test]
+    public void An_answer_without_rows_is_not_kept_so_queries_for_nobody_cannot_fill_the_memory()
+    {
+        var cache = new EngagementReadCache(capacity: 10);
+
+        cache.Keep(new EngagementQuery(new string('9', 32), new string('x', 255)), [], cache.Generation);
+
+        Assert.That(cache.TryGet(new EngagementQuery(new string('9', 32), new string('x', 255)), out _), Is.False);
     }
 }
