@@ -19,7 +19,6 @@ public sealed record ConsumerRequest(
     string? SourceSystem,
     IReadOnlyList<string> Categorizations)
 {
-    private readonly Lock _bindLock = new();
     private (Type Type, object Body)? _bound;
 
     /// <summary>The consumer's request as read (header entries and body): what a built-in producer's direct entry gets.</summary>
@@ -27,21 +26,19 @@ public sealed record ConsumerRequest(
 
     /// <summary>
     /// The body bound to <paramref name="type"/>, once per call and shared by every direct branch (handlers only read
-    /// their request). The descriptor's rewrite elements are never bound here: such contracts take the envelope path.
+    /// their request). Called on the request thread while the branches are prepared, one after the other, so it takes
+    /// no lock. The descriptor's rewrite elements are never bound here: such contracts take the envelope path.
     /// </summary>
     public object Bind(Type type)
     {
-        lock (_bindLock)
+        if (_bound is { } bound && bound.Type == type)
         {
-            if (_bound is { } bound && bound.Type == type)
-            {
-                return bound.Body;
-            }
-
-            var body = SoapBodies.Bind(Soap!.Body, type);
-            _bound = (type, body);
-            return body;
+            return bound.Body;
         }
+
+        var body = SoapBodies.Bind(Soap!.Body, type);
+        _bound = (type, body);
+        return body;
     }
 
     /// <summary>

@@ -25,7 +25,9 @@ internal static class DirectAnswerReader
         try
         {
             var body = answer.Result.Body!;
-            var shared = answer.Operation.SharedRecords ? SharedRecordRenderer.For(body.GetType(), contract.Record, contract.Namespace) : null;
+            var shared = answer.Operation.SharedRecords is { } renderer && renderer.Takes(body) && renderer.Renders(contract.Record, contract.Namespace)
+                ? renderer
+                : null;
             System.Collections.IList? records = null;
             answer.Operation.WriteBody(filter, shared is null ? body : shared.WithoutRecords(body, out records));
             if (filter.Root is not { } root || root.LocalName != contract.ResponseElement || root.Namespace != contract.Namespace)

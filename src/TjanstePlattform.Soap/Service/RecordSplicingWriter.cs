@@ -12,13 +12,8 @@ internal sealed class RecordSplicingWriter(XmlWriter inner, Stream stream, IRead
     private int _depth;
     private bool _spliced;
 
-    private void SpliceAtDepthOne()
+    private void Splice()
     {
-        if (_spliced || _depth != 1)
-        {
-            return;
-        }
-
         _spliced = true;
 
         // Raw nothing closes the answer's start tag; the flush puts all written so far into the stream before the records.
@@ -30,42 +25,50 @@ internal sealed class RecordSplicingWriter(XmlWriter inner, Stream stream, IRead
         }
     }
 
+    /// <summary>Ends an element; true when it was the answer itself and the records went in just before its end.</summary>
+    private bool SplicedBeforeAnswerEnds()
+    {
+        _depth--;
+        if (_depth != 0 || _spliced || records.Count == 0)
+        {
+            return false;
+        }
+
+        Splice();
+        return true;
+    }
+
     public override WriteState WriteState => inner.WriteState;
 
     public override XmlWriterSettings? Settings => inner.Settings;
 
     public override void WriteStartElement(string? prefix, string localName, string? ns)
     {
-        SpliceAtDepthOne();
+        if (_depth == 1 && !_spliced && records.Count > 0)
+        {
+            Splice();
+        }
+
         inner.WriteStartElement(prefix, localName, ns);
         _depth++;
     }
 
+    // An answer that had no other children is no longer empty: it ends with a full end tag.
     public override void WriteEndElement()
     {
-        _depth--;
-        if (_depth == 0 && !_spliced && records.Count > 0)
+        if (SplicedBeforeAnswerEnds())
         {
-            _depth = 1;
-            SpliceAtDepthOne();
-            _depth = 0;
             inner.WriteFullEndElement();
-            return;
         }
-
-        inner.WriteEndElement();
+        else
+        {
+            inner.WriteEndElement();
+        }
     }
 
     public override void WriteFullEndElement()
     {
-        _depth--;
-        if (_depth == 0)
-        {
-            _depth = 1;
-            SpliceAtDepthOne();
-            _depth = 0;
-        }
-
+        SplicedBeforeAnswerEnds();
         inner.WriteFullEndElement();
     }
 

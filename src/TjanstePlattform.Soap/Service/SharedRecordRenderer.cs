@@ -39,10 +39,14 @@ public sealed class SharedRecordRenderer
     private readonly ConditionalWeakTable<object, byte[]> _rendered = new();
 
     private readonly Type _answerType;
+    private readonly string _element;
+    private readonly string _namespace;
 
-    private SharedRecordRenderer(Type answerType, PropertyInfo records, bool first, XmlSerializer serializer)
+    private SharedRecordRenderer(Type answerType, string element, string ns, PropertyInfo records, bool first, XmlSerializer serializer)
     {
         _answerType = answerType;
+        _element = element;
+        _namespace = ns;
         _records = records;
         IsFirstChild = first;
         _serializer = serializer;
@@ -86,7 +90,7 @@ public sealed class SharedRecordRenderer
             var first = members.All(m => Order(m.Elements, m.Any) >= 0)
                 ? members.All(m => m.Property == property || element.Order < Order(m.Elements, m.Any))
                 : members.All(m => Order(m.Elements, m.Any) < 0) && members[0].Property == property;
-            return new SharedRecordRenderer(answerType, property, first, SoapBodies.SerializerFor(type.GetGenericArguments()[0], elementName, ns));
+            return new SharedRecordRenderer(answerType, elementName, ns, property, first, SoapBodies.SerializerFor(type.GetGenericArguments()[0], elementName, ns));
         }
 
         return null;
@@ -94,6 +98,9 @@ public sealed class SharedRecordRenderer
 
     /// <summary>True when <paramref name="answer"/> is of the type this renderer was made for.</summary>
     public bool Takes(object answer) => answer.GetType() == _answerType;
+
+    /// <summary>True when the records are the <c>{ns}element</c> children (what a merge takes as its records).</summary>
+    public bool Renders(string element, string ns) => _element == element && _namespace == ns;
 
     /// <summary>A shallow copy of <paramref name="answer"/> without its records, and the records taken out of it.</summary>
     public object WithoutRecords(object answer, out IList? records)

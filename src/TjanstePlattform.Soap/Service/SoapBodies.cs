@@ -65,16 +65,7 @@ public static class SoapBodies
         using var buffer = Buffer(hint);
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
-            writer.WriteStartDocument();
-            writer.WriteStartElement("soap", "Envelope", RivtaNamespaces.Soap11Envelope);
-            writer.WriteStartElement("soap", "Header", RivtaNamespaces.Soap11Envelope);
-            foreach (var header in headers ?? [])
-            {
-                SerializerFor(header.Value.GetType(), header.Name, header.Namespace).Serialize(writer, header.Value, NoExtraNamespaces);
-            }
-
-            writer.WriteEndElement();
-            writer.WriteStartElement("soap", "Body", RivtaNamespaces.Soap11Envelope);
+            StartBody(writer, headers);
             if (shared is { IsFirstChild: true } && shared.Takes(body))
             {
                 var rest = shared.WithoutRecords(body, out var records);
@@ -84,12 +75,33 @@ public static class SoapBodies
             {
                 serializer.Serialize(writer, body, namespaces);
             }
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteEndDocument();
+
+            EndBody(writer);
         }
 
         return Written(buffer, hint);
+    }
+
+    /// <summary>The envelope up to the open Body: the header entries, each with its own serializer.</summary>
+    private static void StartBody(XmlWriter writer, IEnumerable<(object Value, string Name, string Namespace)>? headers)
+    {
+        writer.WriteStartDocument();
+        writer.WriteStartElement("soap", "Envelope", RivtaNamespaces.Soap11Envelope);
+        writer.WriteStartElement("soap", "Header", RivtaNamespaces.Soap11Envelope);
+        foreach (var header in headers ?? [])
+        {
+            SerializerFor(header.Value.GetType(), header.Name, header.Namespace).Serialize(writer, header.Value, NoExtraNamespaces);
+        }
+
+        writer.WriteEndElement();
+        writer.WriteStartElement("soap", "Body", RivtaNamespaces.Soap11Envelope);
+    }
+
+    private static void EndBody(XmlWriter writer)
+    {
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.WriteEndDocument();
     }
 
     /// <summary>
@@ -126,15 +138,9 @@ public static class SoapBodies
         using var buffer = Buffer(hint);
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
-            writer.WriteStartDocument();
-            writer.WriteStartElement("soap", "Envelope", RivtaNamespaces.Soap11Envelope);
-            writer.WriteStartElement("soap", "Header", RivtaNamespaces.Soap11Envelope);
-            writer.WriteEndElement();
-            writer.WriteStartElement("soap", "Body", RivtaNamespaces.Soap11Envelope);
+            StartBody(writer, null);
             body.WriteTo(writer);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteEndDocument();
+            EndBody(writer);
         }
 
         return Written(buffer, hint);

@@ -16,10 +16,10 @@ public sealed record SoapDirectOperation(
     Action<XmlWriter, object> WriteBody)
 {
     /// <summary>
-    /// The answer's repeated elements are shared objects that never change once handed out (the producer maps each
-    /// stored record once), so a caller may keep what it renders of each one per object.
+    /// Set when the answer's records are shared objects that never change once handed out (the producer maps each
+    /// stored record once): the renderer that keeps what it renders of each one per object.
     /// </summary>
-    public bool SharedRecords { get; init; }
+    public SharedRecordRenderer? SharedRecords { get; init; }
 }
 
 /// <summary>What a direct call carries besides its body: what the router would have told the producer.</summary>

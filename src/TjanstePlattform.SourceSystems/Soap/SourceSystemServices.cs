@@ -114,7 +114,7 @@ internal sealed partial class SourceSystemServices(
                     body).ConfigureAwait(false),
                 Write)
             {
-                SharedRecords = shared is not null,
+                SharedRecords = shared,
             },
         };
     }
